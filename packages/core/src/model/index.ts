@@ -1,0 +1,5 @@
+export * from './agent.js';
+export * from './channel.js';
+export * from './tenant.js';
+export * from './task.js';
+export * from './connection.js';

@@ -1,0 +1,88 @@
+// Channel rules of ST-1…ST-5: group views, the indicator, the reason menu and what a state
+// change really changes.
+
+import { CHANNELS, mediaOf, type Channel, type ChannelView, type ErrorInfo, type IndicatorState, type Media, type MediaState, type ReasonCode } from '../model/channel.js';
+import type { CcState } from '../store/state.js';
+
+/** What a state menu entry targets: one group, or "All" (every group). */
+export type ChannelTarget = Channel | 'all';
+
+export function signedInMedia(state: CcState): MediaState[] {
+  return state.tenant.media.flatMap((m) => state.media[m] ?? []);
+}
+
+/** The groups the agent has, each with one derived status (ST-1). */
+export function channelViews(state: CcState): ChannelView[] {
+  return CHANNELS.flatMap((channel) => {
+    const media = mediaOf(channel, state.tenant.media).flatMap((m) => state.media[m] ?? []);
+    if (media.length === 0) return [];
+    return [groupView(channel, media)];
+  });
+}
+
+function groupView(channel: Channel, media: readonly MediaState[]): ChannelView {
+  const first = media[0]!;
+  const uniform = media.every((m) => m.status === first.status && m.reasonId === first.reasonId);
+  const errors: ErrorInfo[] = media.flatMap((m) => (m.error ? [m.error] : []));
+  const since = Math.max(...media.map((m) => m.since));
+  if (uniform) {
+    return { channel, status: first.status, since, media, errors, ...(first.reasonId === undefined ? {} : { reasonId: first.reasonId }) };
+  }
+  // Media of one group that disagree only in their reason still read as Not Ready.
+  if (media.every((m) => m.status === 'notReady')) return { channel, status: 'notReady', since, media, errors };
+  return { channel, status: 'partial', since, media, errors };
+}
+
+/**
+ * ST-5: the indicator. Not signed in; sign-in failed everywhere; all Not Ready; all Ready; and
+ * partial — the media do not agree (some signed in and some failed, or some Ready and some not).
+ */
+export function indicatorState(state: CcState): IndicatorState {
+  const media = signedInMedia(state);
+  if (!state.session || media.length === 0 || media.every((m) => m.status === 'signedOut')) return 'signedOut';
+  if (media.every((m) => m.status === 'failed')) return 'failed';
+  if (media.every((m) => m.status === 'notReady')) return 'allNotReady';
+  if (media.every((m) => m.status === 'ready')) return 'allReady';
+  return 'partial';
+}
+
+/**
+ * ST-3: the Not Ready reasons to offer for a target. A group's menu never lists the reason it is
+ * already in. "All" has no specific reasons (seed 002): only plain Ready and Not Ready.
+ */
+export function reasonMenu(state: CcState, target: ChannelTarget): readonly ReasonCode[] {
+  if (target === 'all') return [];
+  const media = mediaOf(target, state.tenant.media).flatMap((m) => state.media[m] ?? []);
+  const current = media.length > 0 && media.every((m) => m.status === 'notReady' && m.reasonId === media[0]!.reasonId) ? media[0]!.reasonId : undefined;
+  return state.tenant.notReadyReasons.filter((r) => r.id !== current);
+}
+
+export interface StateChangeRequest {
+  readonly target: ChannelTarget;
+  readonly status: 'ready' | 'notReady';
+  readonly reasonId?: string;
+}
+
+/**
+ * ST-4: which media a request really changes. A specific reason outranks "All → Not Ready":
+ * a medium already Not Ready (with or without a reason) is left alone by a plain Not Ready;
+ * choosing a specific reason on a group always applies it. Failed or signed-out media are
+ * left to the retry rule, and a medium already in the requested state is not asked again.
+ */
+export function mediaToChange(state: CcState, request: StateChangeRequest): Media[] {
+  const channels = request.target === 'all' ? CHANNELS : [request.target];
+  const media = channels.flatMap((c) => mediaOf(c, state.tenant.media)).flatMap((m) => state.media[m] ?? []);
+  return media
+    .filter((m) => m.status === 'ready' || m.status === 'notReady')
+    .filter((m) => {
+      if (request.status === 'ready') return m.status !== 'ready';
+      if (request.reasonId === undefined) return m.status !== 'notReady';
+      return !(m.status === 'notReady' && m.reasonId === request.reasonId);
+    })
+    .map((m) => m.media);
+}
+
+/** The label of a reason id, or undefined for a plain Not Ready or an unknown id. */
+export function reasonLabel(state: CcState, reasonId: string | undefined): string | undefined {
+  return reasonId === undefined ? undefined : state.tenant.notReadyReasons.find((r) => r.id === reasonId)?.label;
+}

@@ -1,0 +1,79 @@
+// The one pure reducer: (state, event) → state. No clock, no I/O.
+
+import type { Media, MediaState } from '../model/channel.js';
+import type { DomainEvent } from './events.js';
+import type { CcState } from './state.js';
+
+export function reduce(state: CcState, event: DomainEvent): CcState {
+  switch (event.type) {
+    case 'connection.changed': {
+      if (state.connection.status === event.status && state.connection.error === event.error) return state;
+      const connection = event.error === undefined ? { status: event.status, since: event.at } : { status: event.status, since: event.at, error: event.error };
+      return { ...state, connection };
+    }
+    case 'profile.loaded':
+      return { ...state, profile: event.profile, tenant: event.tenant };
+    case 'session.signedIn': {
+      const { signedOutReason: _dropped, ...rest } = state;
+      return { ...rest, session: event.session };
+    }
+    case 'session.signedOut': {
+      const { session: _session, signedOutReason: _old, ...rest } = state;
+      const next: CcState = { ...rest, media: {}, tasks: [] };
+      return event.reason === undefined ? next : { ...next, signedOutReason: event.reason };
+    }
+    case 'media.stateChanged': {
+      if (!state.session) return state;
+      const previous = state.media[event.media];
+      const sameStatus = previous?.status === event.status && previous.reasonId === event.reasonId;
+      const next: MediaState = {
+        media: event.media,
+        status: event.status,
+        // A repeated status (a retry that failed again, a resync) keeps its start time: ST-9 must not reset.
+        since: sameStatus && previous ? previous.since : event.at,
+        ...(event.reasonId === undefined ? {} : { reasonId: event.reasonId }),
+        ...(event.error === undefined ? {} : { error: event.error }),
+        // Attempts count until the medium recovers: an adapter reporting each retry as signingIn then
+        // failed must not reset the count, or ST-5 retries would never stop.
+        ...((event.status === 'failed' || event.status === 'signingIn') && previous?.attempts !== undefined ? { attempts: previous.attempts } : {}),
+      };
+      return { ...state, media: { ...state.media, [event.media]: next } };
+    }
+    case 'media.retrying': {
+      const previous = state.media[event.media];
+      if (!previous) return state;
+      return { ...state, media: { ...state.media, [event.media]: { ...previous, attempts: event.attempt } } };
+    }
+    case 'task.updated': {
+      const index = state.tasks.findIndex((t) => t.id === event.task.id);
+      const tasks = index < 0 ? [...state.tasks, event.task] : state.tasks.map((t, i) => (i === index ? event.task : t));
+      return { ...state, tasks };
+    }
+    case 'task.removed': {
+      const tasks = state.tasks.filter((t) => t.id !== event.taskId);
+      return tasks.length === state.tasks.length ? state : { ...state, tasks };
+    }
+    case 'state.synced':
+      return reconcile(state, event);
+  }
+}
+
+/** SE-4: take the server's word for everything, but keep local start times where nothing changed. */
+function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.synced' }>): CcState {
+  const { snapshot } = event;
+  const media: Partial<Record<Media, MediaState>> = {};
+  if (snapshot.session) {
+    for (const m of snapshot.media) {
+      const previous = state.media[m.media];
+      const unchanged = previous && previous.status === m.status && previous.reasonId === m.reasonId;
+      media[m.media] = unchanged ? { ...m, since: previous.since } : m;
+    }
+  }
+  const tasks = snapshot.tasks.map((task) => {
+    const previous = state.tasks.find((t) => t.id === task.id);
+    return previous && previous.status === task.status ? { ...task, since: previous.since } : task;
+  });
+  const { session: _s, ...rest } = state;
+  const base: CcState = { ...rest, profile: snapshot.profile, tenant: snapshot.tenant, media, tasks };
+  return snapshot.session ? { ...base, session: snapshot.session } : base;
+}

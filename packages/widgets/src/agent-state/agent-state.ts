@@ -1,0 +1,304 @@
+// <cc-agent-state>: the channel indicator (ST-5), each channel group's state with its time
+// (ST-1, ST-9) and the menu that moves one group or all of them (ST-3, ST-4).
+
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { localized, msg, str } from '@lit/localize';
+import { combineLatest, type Observable } from 'rxjs';
+import {
+  CcError,
+  CHANNELS,
+  reasonLabel,
+  type Channel,
+  type ChannelTarget,
+  type ChannelView,
+  type CcState,
+  type ErrorInfo,
+  type IndicatorState,
+  type MediaState,
+  type ReasonCode,
+} from '@cc-elements/core';
+import { CcElement } from '../internal/cc-element.js';
+import { StoreController } from '../internal/store-controller.js';
+import { controls } from '../internal/tokens.js';
+import { channelName, errorMessage, indicatorName, mediaName, statusName } from '../internal/messages.js';
+import { formatDuration } from '../internal/format.js';
+import { styles } from './agent-state.styles.js';
+
+export interface StateChangeDetail {
+  readonly target: ChannelTarget;
+  readonly status: 'ready' | 'notReady';
+  readonly reasonId?: string;
+}
+
+interface MenuEntry extends StateChangeDetail {
+  readonly label: string;
+}
+
+let nextId = 0;
+
+/**
+ * @summary The agent's channel states: an indicator of all channels, each group (Voice,
+ * Chat/Social, Email) with its reason and time in state, and a menu to go Ready or Not Ready.
+ *
+ * @fires cc-state-change-request - Before a change is sent; cancelable. Detail: target, status, reason id.
+ * @fires cc-state-changed - The backend accepted a change. Detail: target, status, reason id.
+ * @fires cc-state-error - A change or a channel sign-in failed. Detail: code, message, trace id.
+ *
+ * @csspart trigger - The button that opens the menu.
+ * @csspart indicator - The coloured dot; `data-state` is the ST-5 indicator state.
+ * @csspart channel - One channel group's state and time.
+ * @csspart menu - The state menu.
+ * @csspart errors - Sign-in and state-change failures.
+ *
+ * @cssproperty --cc-agent-state-indicator-size - Diameter of the indicator dot.
+ * @cssproperty --cc-agent-state-menu-inline-size - Width of the menu.
+ */
+@localized()
+export class CcAgentState extends CcElement {
+  static override styles = [CcElement.styles, controls, styles];
+
+  /** Whether the state menu is open. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  @state() private pending = false;
+  @state() private failure: ErrorInfo | undefined;
+
+  readonly #id = `cc-agent-state-${nextId++}`;
+  #reportedErrors = new WeakSet<ErrorInfo>();
+
+  readonly #store = new StoreController<{
+    indicator: IndicatorState;
+    channels: readonly ChannelView[];
+    times: readonly (number | undefined)[];
+    state: CcState;
+    menus: readonly (readonly ReasonCode[])[];
+  }>(this, (client) => ({
+    indicator: client.indicator$,
+    channels: client.channels$,
+    times: combineLatest(CHANNELS.map((c) => client.timeInState$(c))),
+    state: client.state$,
+    menus: combineLatest(CHANNELS.map((c): Observable<readonly ReasonCode[]> => client.reasonMenu$(c))),
+  }));
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.#onOutsidePointer);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onOutsidePointer);
+  }
+
+  readonly #onOutsidePointer = (event: PointerEvent): void => {
+    if (this.open && !event.composedPath().includes(this)) this.open = false;
+  };
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open && changed.get('open') === false) this.#focusItem(0);
+    // ST-5: each new channel failure is reported once to the host.
+    for (const view of this.#store.value.channels ?? []) {
+      for (const error of view.errors) {
+        if (!this.#reportedErrors.has(error)) {
+          this.#reportedErrors.add(error);
+          this.emit('cc-state-error', error);
+        }
+      }
+    }
+  }
+
+  get #items(): HTMLElement[] {
+    return [...(this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  }
+
+  #focusItem(index: number): void {
+    const items = this.#items;
+    if (items.length === 0) return;
+    items[(index + items.length) % items.length]!.focus();
+  }
+
+  #onMenuKey(event: KeyboardEvent): void {
+    const items = this.#items;
+    const current = items.indexOf(this.renderRoot.querySelector<HTMLElement>(':focus') ?? items[0]!);
+    switch (event.key) {
+      case 'ArrowDown':
+        this.#focusItem(current + 1);
+        break;
+      case 'ArrowUp':
+        this.#focusItem(current - 1);
+        break;
+      case 'Home':
+        this.#focusItem(0);
+        break;
+      case 'End':
+        this.#focusItem(items.length - 1);
+        break;
+      case 'Escape':
+        this.#close();
+        break;
+      case 'Tab':
+        this.open = false;
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+  }
+
+  #onTriggerKey(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      this.open = true;
+    }
+  }
+
+  #close(): void {
+    this.open = false;
+    this.renderRoot.querySelector<HTMLElement>('[part="trigger"]')?.focus();
+  }
+
+  async #choose(entry: StateChangeDetail): Promise<void> {
+    const client = this.activeClient;
+    if (!client) return;
+    const detail: StateChangeDetail = { target: entry.target, status: entry.status, ...(entry.reasonId === undefined ? {} : { reasonId: entry.reasonId }) };
+    this.#close();
+    if (!this.emit('cc-state-change-request', detail, { cancelable: true })) return;
+    this.pending = true;
+    this.failure = undefined;
+    try {
+      await client.setChannelState(detail.target, detail.status, detail.reasonId);
+      this.emit('cc-state-changed', detail);
+    } catch (error) {
+      this.failure = CcError.from(error).toInfo();
+      this.emit('cc-state-error', this.failure);
+    } finally {
+      this.pending = false;
+    }
+  }
+
+  /** The entries of one target's menu: Ready, a plain Not Ready, then reasons (ST-3). */
+  #entries(target: ChannelTarget, view: ChannelView | undefined, reasons: readonly ReasonCode[]): MenuEntry[] {
+    const entries: MenuEntry[] = [];
+    const changeable = target === 'all' || view?.media.some((m) => m.status === 'ready' || m.status === 'notReady');
+    if (!changeable) return entries;
+    if (target === 'all' || view?.status !== 'ready') entries.push({ target, status: 'ready', label: msg('Ready') });
+    if (target === 'all' || !(view?.status === 'notReady' && view.reasonId === undefined)) {
+      entries.push({ target, status: 'notReady', label: msg('Not Ready') });
+    }
+    for (const reason of reasons) entries.push({ target, status: 'notReady', reasonId: reason.id, label: msg(str`Not Ready – ${reason.label}`) });
+    return entries;
+  }
+
+  #statusText(view: ChannelView, state: CcState): string {
+    const reason = reasonLabel(state, view.reasonId);
+    return reason ? msg(str`Not Ready – ${reason}`) : statusName(view.status);
+  }
+
+  override render() {
+    const { indicator, channels, times, state, menus } = this.#store.value;
+    if (!this.activeClient) return html`<p role="status">${msg('No contact-center client is connected to this widget.')}</p>`;
+    if (!indicator || !channels || !state || !times || !menus) return html`<p role="status" aria-busy="true">${msg('Loading…')}</p>`;
+    const signedIn = state.session !== undefined && channels.length > 0;
+    const menuId = `${this.#id}-menu`;
+    return html`
+      <div class="bar">
+        <button
+          part="trigger"
+          type="button"
+          aria-haspopup="menu"
+          aria-expanded=${this.open ? 'true' : 'false'}
+          aria-controls=${menuId}
+          ?disabled=${!signedIn}
+          aria-busy=${this.pending ? 'true' : 'false'}
+          @click=${() => (this.open = !this.open)}
+          @keydown=${this.#onTriggerKey}
+        >
+          <span part="indicator" data-state=${indicator} aria-hidden="true"></span>
+          <span>${indicatorName(indicator)}</span>
+        </button>
+        ${signedIn
+          ? html`<ul class="channels" aria-label=${msg('Channel states')}>
+              ${channels.map((view) => this.#renderChannel(view, times[CHANNELS.indexOf(view.channel)], state))}
+            </ul>`
+          : nothing}
+      </div>
+      ${this.open && signedIn ? this.#renderMenu(menuId, channels, times, menus, state) : nothing}
+      ${this.#renderErrors(channels, state)}
+    `;
+  }
+
+  #renderChannel(view: ChannelView, elapsed: number | undefined, state: CcState): TemplateResult {
+    return html`
+      <li part="channel" data-channel=${view.channel}>
+        <span>${channelName(view.channel)}:</span>
+        <strong class="status-${view.status}">${this.#statusText(view, state)}</strong>
+        <time aria-label=${msg(str`for ${formatDuration(elapsed)}`)}>${formatDuration(elapsed)}</time>
+      </li>
+    `;
+  }
+
+  #renderMenu(
+    menuId: string,
+    channels: readonly ChannelView[],
+    times: readonly (number | undefined)[],
+    menus: readonly (readonly ReasonCode[])[],
+    state: CcState,
+  ): TemplateResult {
+    const groups: { target: ChannelTarget; label: string; view?: ChannelView; time?: number | undefined }[] = [
+      { target: 'all', label: channelName('all') },
+      ...channels.map((view) => ({ target: view.channel, label: channelName(view.channel), view, time: times[CHANNELS.indexOf(view.channel)] })),
+    ];
+    return html`
+      <div part="menu" id=${menuId} role="menu" aria-label=${msg('Change channel state')} @keydown=${this.#onMenuKey}>
+        ${groups.map(({ target, label, view, time }) => {
+          const reasons = target === 'all' ? [] : (menus[CHANNELS.indexOf(target as Channel)] ?? []);
+          const entries = this.#entries(target, view, reasons);
+          if (entries.length === 0) return nothing;
+          return html`
+            <div role="group" aria-label=${label} data-target=${target}>
+              <div class="group-label" aria-hidden="true">
+                <span>${label}</span>
+                ${view ? html`<span>${this.#statusText(view, state)} · ${formatDuration(time)}</span>` : nothing}
+              </div>
+              ${entries.map(
+                (entry) => html`<button role="menuitem" type="button" tabindex="-1" data-status=${entry.status} @click=${() => this.#choose(entry)}>
+                  ${entry.label}
+                </button>`,
+              )}
+            </div>
+          `;
+        })}
+      </div>
+    `;
+  }
+
+  #renderErrors(channels: readonly ChannelView[], state: CcState): TemplateResult {
+    const failed: MediaState[] = channels.flatMap((v) => v.media.filter((m) => m.error !== undefined));
+    const limit = state.tenant.retryAttempts;
+    return html`
+      <div part="errors" role="alert">
+        ${failed.length > 0 || this.failure
+          ? html`<ul>
+              ${this.failure ? html`<li>${errorMessage(this.failure)}${this.failure.traceId ? ` (${this.failure.traceId})` : ''}</li>` : nothing}
+              ${failed.map(
+                (m) =>
+                  html`<li data-media=${m.media}>
+                    ${mediaName(m.media)}: ${errorMessage(m.error!)}
+                    ${m.status === 'failed' && m.attempts !== undefined ? msg(str`(attempt ${m.attempts} of ${limit})`) : nothing}
+                  </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'cc-state-change-request': CustomEvent<StateChangeDetail>;
+    'cc-state-changed': CustomEvent<StateChangeDetail>;
+    'cc-state-error': CustomEvent<ErrorInfo>;
+  }
+}

@@ -1,0 +1,4 @@
+// Registers every widget at once.
+import './cc-provider.js';
+import './cc-station-login.js';
+import './cc-agent-state.js';

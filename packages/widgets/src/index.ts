@@ -1,0 +1,11 @@
+// @cc-elements/widgets: the classes, with no side effects. Import `@cc-elements/widgets/cc-<name>.js`
+// (or `all.js`) to register tags.
+
+export { CcProvider } from './provider/provider.js';
+export { CcStationLogin, type SignInRequestDetail } from './station-login/station-login.js';
+export { CcAgentState, type StateChangeDetail } from './agent-state/agent-state.js';
+export { CcElement } from './internal/cc-element.js';
+export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
+export { clientContext } from './internal/context.js';
+export { define, VERSION } from './internal/define.js';
+export { TOKENS } from './internal/tokens.js';

@@ -1,0 +1,163 @@
+// Words shared by the widgets, translatable through @lit/localize. Codes from the core become
+// sentences here, so every backend's errors read the same.
+
+import { msg } from '@lit/localize';
+import type { Channel, DialNumberProblem, ErrorInfo, ExtensionProblem, MediaStatus, Role, StationKind, Media, IndicatorState, SignOutBlocker } from '@cc-elements/core';
+
+export function roleName(role: Role): string {
+  switch (role) {
+    case 'agent':
+      return msg('Agent');
+    case 'supervisor':
+      return msg('Supervisor');
+    case 'supervisorAgent':
+      return msg('Supervisor and Agent');
+  }
+}
+
+export function stationKindName(kind: StationKind): string {
+  switch (kind) {
+    case 'dialNumber':
+      return msg('Dial Number');
+    case 'extension':
+      return msg('Extension');
+    case 'desktop':
+      return msg('Desktop');
+  }
+}
+
+export function channelName(channel: Channel | 'all'): string {
+  switch (channel) {
+    case 'all':
+      return msg('All channels');
+    case 'voice':
+      return msg('Voice');
+    case 'chatSocial':
+      return msg('Chat/Social');
+    case 'email':
+      return msg('Email');
+  }
+}
+
+export function mediaName(media: Media): string {
+  switch (media) {
+    case 'voice':
+      return msg('Voice');
+    case 'chat':
+      return msg('Chat');
+    case 'sms':
+      return msg('SMS');
+    case 'social':
+      return msg('Social');
+    case 'email':
+      return msg('Email');
+  }
+}
+
+export function statusName(status: MediaStatus | 'partial'): string {
+  switch (status) {
+    case 'signedOut':
+      return msg('Not signed in');
+    case 'signingIn':
+      return msg('Signing in…');
+    case 'failed':
+      return msg('Sign-in failed');
+    case 'notReady':
+      return msg('Not Ready');
+    case 'ready':
+      return msg('Ready');
+    case 'partial':
+      return msg('Partial');
+  }
+}
+
+export function indicatorName(state: IndicatorState): string {
+  switch (state) {
+    case 'signedOut':
+      return msg('Not signed in');
+    case 'failed':
+      return msg('Sign-in failed on every channel');
+    case 'allNotReady':
+      return msg('All channels Not Ready');
+    case 'allReady':
+      return msg('All channels Ready');
+    case 'partial':
+      return msg('Some channels differ');
+  }
+}
+
+export function dialNumberProblem(problem: DialNumberProblem): string {
+  switch (problem) {
+    case 'empty':
+      return msg('Enter a dial number.');
+    case 'characters':
+      return msg('Use digits only (spaces, dashes and brackets are fine).');
+    case 'unknownCountry':
+      return msg('Choose a country code from the list.');
+    case 'needsPrefix':
+      return msg('Start with + and the country code (E.164), or with the international dialling prefix (IDD).');
+    case 'tooShort':
+      return msg('The number is too short for this country code.');
+    case 'tooLong':
+      return msg('The number is too long for this country code.');
+    case 'invalid':
+      return msg('This is not a valid number for the chosen country code.');
+  }
+}
+
+export function extensionProblem(problem: ExtensionProblem): string {
+  switch (problem) {
+    case 'empty':
+      return msg('Enter an extension.');
+    case 'digitsOnly':
+      return msg('An extension contains digits only.');
+    case 'tooLong':
+      return msg('The extension is too long.');
+  }
+}
+
+export function signOutBlocker(blocker: SignOutBlocker): string {
+  switch (blocker) {
+    case 'notSignedIn':
+      return msg('You are not signed in.');
+    case 'channelReady':
+      return msg('Set every channel to Not Ready before signing out.');
+    case 'activeWork':
+      return msg('Finish your active conversations before signing out.');
+    case 'wrapUp':
+      return msg('Finish your wrap-up before signing out.');
+  }
+}
+
+/** SL-10: a sentence the agent can act on, for any error a backend or the core gives. */
+export function errorMessage(error: ErrorInfo): string {
+  switch (error.code) {
+    case 'dialNumber.invalid':
+      return msg('The dial number is not valid. Check the country code and the number.');
+    case 'dialNumber.notRegistered':
+      return msg('The dial number is not registered. Use a registered number or ask your administrator.');
+    case 'dialNumber.notUnique':
+      return msg('The dial number is already used by another agent. Use another number.');
+    case 'extension.invalid':
+      return msg('The extension is not valid.');
+    case 'extension.notRegistered':
+      return msg('The extension is not registered. Check it or ask your administrator.');
+    case 'station.unavailable':
+      return msg('The station could not be reached. It is retried automatically.');
+    case 'profile.forbidden':
+      return msg('Your profile does not allow this. Ask your administrator to check your profile and permissions.');
+    case 'network':
+      return msg('The server could not be reached. Check your network connection and try again.');
+    case 'payload.malformed':
+      return msg('The server sent a reply that could not be read. Try again; if it persists, tell your administrator.');
+    case 'command.unsupported':
+      return msg('This contact center does not support that action.');
+    case 'session.required':
+      return msg('Sign in first.');
+    case 'storage.failed':
+      return msg('The browser storage could not be used.');
+    default:
+      // 'api', 'command.notAllowed' and codes of newer backends: the server's own words.
+      return error.message || msg('The server refused the request.');
+  }
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// `npm run size`: bundles each published entry as a page would load it (ESM, minified, lazy
+// imports split into their own chunks), reports the gzip size of what loads up front and of each
+// lazy chunk, and fails when an entry is over its budget in size-budget.json.
+import { build } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+
+const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
+const kb = (bytes) => Math.round((bytes / 1024) * 100) / 100;
+
+export async function measure(entry) {
+  const outdir = mkdtempSync(join(tmpdir(), 'cc-size-'));
+  try {
+    const result = await build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      minify: true,
+      target: 'es2022',
+      conditions: ['source'],
+      outdir,
+      metafile: true,
+      write: true,
+      logLevel: 'silent',
+      legalComments: 'none',
+    });
+    const outputs = result.metafile.outputs;
+    const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+    const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint && f.endsWith('.js'));
+    // What loads up front: the entry and the chunks it imports statically, transitively.
+    const initial = new Set();
+    const visit = (file) => {
+      if (initial.has(file)) return;
+      initial.add(file);
+      for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
+    };
+    visit(entryFile);
+    const lazy = Object.keys(outputs).filter((f) => f.endsWith('.js') && !initial.has(f));
+    return {
+      initialGzip: [...initial].reduce((sum, f) => sum + gz(f), 0),
+      lazy: lazy.map((f) => ({
+        chunk: relative(outdir, f),
+        gzip: gz(f),
+        from: Object.keys(outputs[f].inputs).find((i) => i.includes('node_modules')) ?? Object.keys(outputs[f].inputs)[0],
+      })),
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  let failed = 0;
+  const rows = [];
+  for (const [name, { entry, budgetKB }] of Object.entries(budget.entries)) {
+    const { initialGzip, lazy } = await measure(entry);
+    const ok = kb(initialGzip) <= budgetKB;
+    if (!ok) failed++;
+    rows.push({ name, gzipKB: kb(initialGzip), budgetKB, ok, lazy: lazy.map((l) => `${l.from.replace(/.*node_modules\//, '')} ${kb(l.gzip)} KB`) });
+  }
+  for (const r of rows) {
+    console.log(`${r.ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(40)} ${String(r.gzipKB).padStart(7)} KB gzip (budget ${r.budgetKB} KB)`);
+    for (const l of r.lazy) console.log(`       lazy: ${l}`);
+  }
+  console.log(`size: ${rows.length - failed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();

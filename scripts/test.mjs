@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// `npm test`: every test. Installs Debian's Chromium when missing (as root), runs the Node unit
+// tests (vitest) and the browser tests (web-test-runner in Chromium), then prints one closing
+// line `tests: N passed, N failed` that CI reads.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+
+const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const isRoot = process.getuid?.() === 0;
+
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  return result.status ?? 1;
+}
+
+function ensureChromium() {
+  if (existsSync(chrome)) return true;
+  const install = 'apt-get update && apt-get install -y chromium';
+  if (!isRoot) {
+    console.error(`Chromium is missing at ${chrome}. Install it with:\n  sudo sh -c '${install}'\n(or set CHROME_PATH to a Chromium binary).`);
+    return false;
+  }
+  console.log(`Installing Debian's chromium (${install}) …`);
+  return run('sh', ['-c', install], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) === 0 && existsSync(chrome);
+}
+
+const totals = { passed: 0, failed: 0 };
+
+// Node: core and simulator.
+rmSync('.vitest-summary.json', { force: true });
+const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=.vitest-summary.json']);
+if (existsSync('.vitest-summary.json')) {
+  const report = JSON.parse(readFileSync('.vitest-summary.json', 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  rmSync('.vitest-summary.json', { force: true });
+} else {
+  totals.failed += 1;
+}
+if (vitestStatus !== 0 && totals.failed === 0) totals.failed += 1;
+
+// Browser: widgets and stories.
+if (ensureChromium()) {
+  rmSync('.wtr-summary.json', { force: true });
+  const wtrStatus = run('npx', ['wtr'], { env: { ...process.env, CHROME_PATH: chrome } });
+  if (existsSync('.wtr-summary.json')) {
+    const report = JSON.parse(readFileSync('.wtr-summary.json', 'utf8'));
+    totals.passed += report.passed;
+    totals.failed += report.failed;
+    rmSync('.wtr-summary.json', { force: true });
+  }
+  if (wtrStatus !== 0 && totals.failed === 0) totals.failed += 1;
+} else {
+  totals.failed += 1;
+}
+
+console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);
