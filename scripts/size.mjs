@@ -60,7 +60,13 @@ async function main() {
     const { initialGzip, lazy } = await measure(entry);
     const ok = kb(initialGzip) <= budgetKB;
     if (!ok) failed++;
-    rows.push({ name, gzipKB: kb(initialGzip), budgetKB, ok, lazy: lazy.map((l) => `${l.from.replace(/.*node_modules\//, '')} ${kb(l.gzip)} KB`) });
+    rows.push({
+      name,
+      gzipKB: kb(initialGzip),
+      budgetKB,
+      ok,
+      lazy: lazy.map((l) => `${l.from.replace(/.*node_modules\//, '')} ${kb(l.gzip)} KB`),
+    });
   }
   for (const r of rows) {
     console.log(`${r.ok ? 'ok  ' : 'OVER'} ${r.name.padEnd(40)} ${String(r.gzipKB).padStart(7)} KB gzip (budget ${r.budgetKB} KB)`);

@@ -17,7 +17,9 @@ function ensureChromium() {
   if (existsSync(chrome)) return true;
   const install = 'apt-get update && apt-get install -y chromium';
   if (!isRoot) {
-    console.error(`Chromium is missing at ${chrome}. Install it with:\n  sudo sh -c '${install}'\n(or set CHROME_PATH to a Chromium binary).`);
+    console.error(
+      `Chromium is missing at ${chrome}. Install it with:\n  sudo sh -c '${install}'\n(or set CHROME_PATH to a Chromium binary).`,
+    );
     return false;
   }
   console.log(`Installing Debian's chromium (${install}) …`);

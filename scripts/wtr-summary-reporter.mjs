@@ -21,7 +21,15 @@ export function summaryReporter({ file = '.wtr-summary.json' } = {}) {
         // A file that failed to load or threw outside a test counts as a failure.
         if (!session.passed && (session.errors?.length ?? 0) > 0) totals.brokenFiles++;
       }
-      writeFileSync(file, JSON.stringify({ passed: totals.passed, failed: totals.failed + totals.brokenFiles, skipped: totals.skipped, files: totals.files.size }));
+      writeFileSync(
+        file,
+        JSON.stringify({
+          passed: totals.passed,
+          failed: totals.failed + totals.brokenFiles,
+          skipped: totals.skipped,
+          files: totals.files.size,
+        }),
+      );
     },
   };
 }

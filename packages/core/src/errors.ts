@@ -76,7 +76,12 @@ export class CcError extends Error {
 }
 
 function isErrorInfo(value: unknown): value is ErrorInfo {
-  return typeof value === 'object' && value !== null && typeof (value as ErrorInfo).code === 'string' && typeof (value as ErrorInfo).message === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ErrorInfo).code === 'string' &&
+    typeof (value as ErrorInfo).message === 'string'
+  );
 }
 
 export function isRetryable(code: string): boolean {

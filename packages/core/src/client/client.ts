@@ -1,7 +1,18 @@
 // createClient(): the one object a host or a widget holds. It connects the adapter to the store,
 // runs the core's rules on the injected scheduler, and turns intentions into checked commands.
 
-import { asyncScheduler, defer, lastValueFrom, map, retry, Subscription, throwError, timer, type Observable, type SchedulerLike } from 'rxjs';
+import {
+  asyncScheduler,
+  defer,
+  lastValueFrom,
+  map,
+  retry,
+  Subscription,
+  throwError,
+  timer,
+  type Observable,
+  type SchedulerLike,
+} from 'rxjs';
 import { supports, type Adapter, type Capabilities } from '../adapter.js';
 import { CcError } from '../errors.js';
 import type { AgentProfile, AgentSession, Role, Station } from '../model/agent.js';
@@ -9,11 +20,17 @@ import type { Channel, ChannelView, IndicatorState, ReasonCode } from '../model/
 import type { ConnectionState } from '../model/connection.js';
 import type { Task } from '../model/task.js';
 import type { TenantSettings } from '../model/tenant.js';
+import { validateExtension } from '../validate/extension.js';
 import { channelViews, indicatorState, mediaToChange, reasonMenu, type ChannelTarget } from '../rules/channels.js';
 import { runRetries, retrySteps } from '../rules/retry.js';
 import { signOutAllowance, type SignOutAllowance } from '../rules/sign-out.js';
 import { elapsedSince } from '../rules/time-in-state.js';
-import { loadRememberedStation, forgetRememberedStation, saveRememberedStation, type RememberedStation } from '../session/remembered-station.js';
+import {
+  loadRememberedStation,
+  forgetRememberedStation,
+  saveRememberedStation,
+  type RememberedStation,
+} from '../session/remembered-station.js';
 import { memoryStorage, type StoragePort } from '../session/storage.js';
 import type { DomainEvent, DomainEventInput } from '../store/events.js';
 import type { CcState } from '../store/state.js';
@@ -32,13 +49,16 @@ export interface SignInRequest {
   readonly role: Role;
   readonly station: Station;
   readonly teamId?: string;
-  /** SL-9: the details to remember for next time, or false to forget any saved ones. */
+  /** SL-9: the details to remember for next time, false to forget saved ones; omitted leaves them. */
   readonly remember?: RememberedStation | false;
 }
 
 export interface SignInResult {
-  /** SL-9: whether "remember my credentials" could be honoured. */
-  readonly remembered: 'saved' | 'failed' | 'forgotten';
+  /**
+   * SL-9: what became of the remembered details — saved, forgotten (remember: false), left as
+   * they were (remember omitted), or failed (storage refused; the sign-in itself succeeded).
+   */
+  readonly remembered: 'saved' | 'failed' | 'forgotten' | 'unchanged';
 }
 
 export interface CcClient {
@@ -110,7 +130,8 @@ export function createClient(options: ClientOptions): CcClient {
   subscriptions.add(
     adapter.events$.subscribe({
       next: (event) => dispatch(stamp(event)),
-      error: (error: unknown) => dispatch({ type: 'connection.changed', status: 'failed', error: CcError.from(error).toInfo(), at: scheduler.now() }),
+      error: (error: unknown) =>
+        dispatch({ type: 'connection.changed', status: 'failed', error: CcError.from(error).toInfo(), at: scheduler.now() }),
     }),
   );
 
@@ -123,6 +144,8 @@ export function createClient(options: ClientOptions): CcClient {
         (step) => dispatch({ type: 'media.retrying', media: step.media, attempt: step.attempt, at: scheduler.now() }),
         (media) =>
           execute({ type: 'media.signIn', media }).catch((error: unknown) => {
+            // A late refusal must not undo a state the backend reported since.
+            if (store.state.media[media]?.status !== 'signingIn') return;
             dispatch({ type: 'media.stateChanged', media, status: 'failed', error: CcError.from(error).toInfo(), at: scheduler.now() });
           }),
       ).subscribe(),
@@ -150,23 +173,22 @@ export function createClient(options: ClientOptions): CcClient {
     select,
     can: (type) => supports(adapter.capabilities, type),
     reasonMenu$: (target) => select((s) => reasonMenu(s, target), sameItems),
-    timeInState$: (channel) =>
-      elapsedSince(
-        channels$.pipe(map((views) => views.find((v) => v.channel === channel)?.since)),
-        scheduler,
-      ),
+    timeInState$: (channel) => elapsedSince(channels$.pipe(map((views) => views.find((v) => v.channel === channel)?.since)), scheduler),
 
     async signIn(request) {
       const { role, station, teamId, remember } = request;
       const profile = store.state.profile;
       if (profile && !profile.roles.includes(role)) throw new CcError('profile.forbidden');
+      // Bad input is refused here too, so a host without the widget cannot send it either.
+      checkStation(station, store.state.tenant, adapter.capabilities);
       await execute({ type: 'session.signIn', role, station, ...(teamId === undefined ? {} : { teamId }) });
+      if (remember === undefined) return { remembered: 'unchanged' };
       try {
         if (remember) await saveRememberedStation(storage, remember);
         else await forgetRememberedStation(storage);
         return { remembered: remember ? 'saved' : 'forgotten' };
       } catch {
-        return { remembered: remember ? 'failed' : 'forgotten' };
+        return { remembered: 'failed' };
       }
     },
 
@@ -178,12 +200,20 @@ export function createClient(options: ClientOptions): CcClient {
 
     async setChannelState(target, status, reasonId) {
       if (!store.state.session) throw new CcError('session.required');
+      // Seed 002: specific Not Ready reasons are not offered for "All".
+      if (target === 'all' && reasonId !== undefined)
+        throw new CcError('command.notAllowed', 'Choose a Not Ready reason per channel, not for all channels.');
       if (reasonId !== undefined && !store.state.tenant.notReadyReasons.some((r) => r.id === reasonId)) {
         throw new CcError('command.notAllowed', `Unknown Not Ready reason "${reasonId}".`);
       }
       const media = mediaToChange(store.state, { target, status, ...(reasonId === undefined ? {} : { reasonId }) });
       if (media.length === 0) return;
-      await executeWithRetry({ type: 'media.setState', media, status, ...(status === 'notReady' && reasonId !== undefined ? { reasonId } : {}) });
+      await executeWithRetry({
+        type: 'media.setState',
+        media,
+        status,
+        ...(status === 'notReady' && reasonId !== undefined ? { reasonId } : {}),
+      });
     },
 
     rememberedStation: () => loadRememberedStation(storage),
@@ -193,6 +223,17 @@ export function createClient(options: ClientOptions): CcClient {
       store.complete();
     },
   };
+}
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** SL-2/SL-4/SL-6: the station must be one the tenant and backend allow, in a form they accept. */
+function checkStation(station: Station, tenant: TenantSettings, capabilities: Capabilities): void {
+  if (!tenant.stationKinds.includes(station.kind) || !capabilities.stationKinds.includes(station.kind)) {
+    throw new CcError('command.notAllowed', 'This station option is not available.');
+  }
+  if (station.kind === 'dialNumber' && !E164.test(station.number)) throw new CcError('dialNumber.invalid');
+  if (station.kind === 'extension' && validateExtension(station.extension).ok === false) throw new CcError('extension.invalid');
 }
 
 function sameView(a: ChannelView, b: ChannelView): boolean {

@@ -18,4 +18,9 @@ export type Command =
   | { readonly type: 'media.signIn'; readonly media: Media };
 
 export type CommandType = Command['type'];
-export const COMMAND_TYPES = ['session.signIn', 'session.signOut', 'media.setState', 'media.signIn'] as const satisfies readonly CommandType[];
+export const COMMAND_TYPES = [
+  'session.signIn',
+  'session.signOut',
+  'media.setState',
+  'media.signIn',
+] as const satisfies readonly CommandType[];

@@ -1,7 +1,17 @@
 // Channel rules of ST-1…ST-5: group views, the indicator, the reason menu and what a state
 // change really changes.
 
-import { CHANNELS, mediaOf, type Channel, type ChannelView, type ErrorInfo, type IndicatorState, type Media, type MediaState, type ReasonCode } from '../model/channel.js';
+import {
+  CHANNELS,
+  mediaOf,
+  type Channel,
+  type ChannelView,
+  type ErrorInfo,
+  type IndicatorState,
+  type Media,
+  type MediaState,
+  type ReasonCode,
+} from '../model/channel.js';
 import type { CcState } from '../store/state.js';
 
 /** What a state menu entry targets: one group, or "All" (every group). */
@@ -53,7 +63,8 @@ export function indicatorState(state: CcState): IndicatorState {
 export function reasonMenu(state: CcState, target: ChannelTarget): readonly ReasonCode[] {
   if (target === 'all') return [];
   const media = mediaOf(target, state.tenant.media).flatMap((m) => state.media[m] ?? []);
-  const current = media.length > 0 && media.every((m) => m.status === 'notReady' && m.reasonId === media[0]!.reasonId) ? media[0]!.reasonId : undefined;
+  const current =
+    media.length > 0 && media.every((m) => m.status === 'notReady' && m.reasonId === media[0]!.reasonId) ? media[0]!.reasonId : undefined;
   return state.tenant.notReadyReasons.filter((r) => r.id !== current);
 }
 

@@ -3,7 +3,11 @@
 import { map, startWith, switchMap, timer, type Observable, type SchedulerLike, distinctUntilChanged } from 'rxjs';
 
 /** Milliseconds elapsed since each value of `since$`, refreshed every `periodMs`. */
-export function elapsedSince(since$: Observable<number | undefined>, scheduler: SchedulerLike, periodMs = 1000): Observable<number | undefined> {
+export function elapsedSince(
+  since$: Observable<number | undefined>,
+  scheduler: SchedulerLike,
+  periodMs = 1000,
+): Observable<number | undefined> {
   return since$.pipe(
     distinctUntilChanged(),
     switchMap((since) => {

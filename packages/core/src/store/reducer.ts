@@ -8,7 +8,10 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
   switch (event.type) {
     case 'connection.changed': {
       if (state.connection.status === event.status && state.connection.error === event.error) return state;
-      const connection = event.error === undefined ? { status: event.status, since: event.at } : { status: event.status, since: event.at, error: event.error };
+      const connection =
+        event.error === undefined
+          ? { status: event.status, since: event.at }
+          : { status: event.status, since: event.at, error: event.error };
       return { ...state, connection };
     }
     case 'profile.loaded':
@@ -35,14 +38,21 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
         ...(event.error === undefined ? {} : { error: event.error }),
         // Attempts count until the medium recovers: an adapter reporting each retry as signingIn then
         // failed must not reset the count, or ST-5 retries would never stop.
-        ...((event.status === 'failed' || event.status === 'signingIn') && previous?.attempts !== undefined ? { attempts: previous.attempts } : {}),
+        ...((event.status === 'failed' || event.status === 'signingIn') && previous?.attempts !== undefined
+          ? { attempts: previous.attempts }
+          : {}),
       };
       return { ...state, media: { ...state.media, [event.media]: next } };
     }
     case 'media.retrying': {
       const previous = state.media[event.media];
       if (!previous) return state;
-      return { ...state, media: { ...state.media, [event.media]: { ...previous, attempts: event.attempt } } };
+      // Signing in again: the retry rule waits for this attempt's answer before it plans another,
+      // and the agent still sees why the last attempt failed.
+      return {
+        ...state,
+        media: { ...state.media, [event.media]: { ...previous, status: 'signingIn', since: event.at, attempts: event.attempt } },
+      };
     }
     case 'task.updated': {
       const index = state.tasks.findIndex((t) => t.id === event.task.id);

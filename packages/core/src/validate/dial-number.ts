@@ -29,8 +29,7 @@ export const DIAL_NUMBER_PROBLEMS = ['empty', 'characters', 'unknownCountry', 'n
 export type DialNumberProblem = (typeof DIAL_NUMBER_PROBLEMS)[number];
 
 export type DialNumberResult =
-  | { readonly ok: true; readonly e164: string; readonly country?: string }
-  | { readonly ok: false; readonly problem: DialNumberProblem };
+  { readonly ok: true; readonly e164: string; readonly country?: string } | { readonly ok: false; readonly problem: DialNumberProblem };
 
 const ALLOWED = /^[+\d\s().\-/]*$/;
 
@@ -108,7 +107,10 @@ export function filterCountries(options: readonly CountryOption[], query: string
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
 }
 
 /** The national part of an E.164 number for a country, to prefill the international form (SL-5). */

@@ -5,7 +5,8 @@ export type ExtensionProblem = (typeof EXTENSION_PROBLEMS)[number];
 
 export const MAX_EXTENSION_LENGTH = 15;
 
-export type ExtensionResult = { readonly ok: true; readonly extension: string } | { readonly ok: false; readonly problem: ExtensionProblem };
+export type ExtensionResult =
+  { readonly ok: true; readonly extension: string } | { readonly ok: false; readonly problem: ExtensionProblem };
 
 export function validateExtension(value: string): ExtensionResult {
   const text = value.trim();

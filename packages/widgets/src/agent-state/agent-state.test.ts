@@ -11,7 +11,9 @@ async function signedIn(options: SimClientOptions = {}): Promise<CcClient> {
   const client = simClient({ scenario: 'agentOnly', ...options });
   await waitUntil(() => client.state.connection.status === 'connected');
   await client.signIn({ role: 'agent', station: STATION, teamId: client.state.profile!.teams[0]!.id });
-  await waitUntil(() => Object.values(client.state.media).every((m) => m?.status !== 'signingIn') && Object.keys(client.state.media).length > 0);
+  await waitUntil(
+    () => Object.values(client.state.media).every((m) => m?.status !== 'signingIn') && Object.keys(client.state.media).length > 0,
+  );
   return client;
 }
 
@@ -23,7 +25,8 @@ async function mount(client: CcClient): Promise<CcAgentState> {
 }
 
 const indicator = (el: CcAgentState) => shadow(el, '[part="indicator"]').dataset['state'];
-const channelText = (el: CcAgentState, channel: string) => shadow(el, `[part="channel"][data-channel="${channel}"]`).textContent!.replace(/\s+/g, ' ').trim();
+const channelText = (el: CcAgentState, channel: string) =>
+  shadow(el, `[part="channel"][data-channel="${channel}"]`).textContent!.replace(/\s+/g, ' ').trim();
 const items = (el: CcAgentState, target: string) =>
   shadowAll<HTMLButtonElement>(el, `[role="group"][data-target="${target}"] [role="menuitem"]`);
 const itemLabels = (el: CcAgentState, target: string) => items(el, target).map((b) => b.textContent!.trim());

@@ -161,7 +161,11 @@ export class CcAgentState extends CcElement {
   async #choose(entry: StateChangeDetail): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
-    const detail: StateChangeDetail = { target: entry.target, status: entry.status, ...(entry.reasonId === undefined ? {} : { reasonId: entry.reasonId }) };
+    const detail: StateChangeDetail = {
+      target: entry.target,
+      status: entry.status,
+      ...(entry.reasonId === undefined ? {} : { reasonId: entry.reasonId }),
+    };
     this.#close();
     if (!this.emit('cc-state-change-request', detail, { cancelable: true })) return;
     this.pending = true;
@@ -186,7 +190,8 @@ export class CcAgentState extends CcElement {
     if (target === 'all' || !(view?.status === 'notReady' && view.reasonId === undefined)) {
       entries.push({ target, status: 'notReady', label: msg('Not Ready') });
     }
-    for (const reason of reasons) entries.push({ target, status: 'notReady', reasonId: reason.id, label: msg(str`Not Ready – ${reason.label}`) });
+    for (const reason of reasons)
+      entries.push({ target, status: 'notReady', reasonId: reason.id, label: msg(str`Not Ready – ${reason.label}`) });
     return entries;
   }
 
@@ -217,14 +222,15 @@ export class CcAgentState extends CcElement {
           <span part="indicator" data-state=${indicator} aria-hidden="true"></span>
           <span>${indicatorName(indicator)}</span>
         </button>
-        ${signedIn
-          ? html`<ul class="channels" aria-label=${msg('Channel states')}>
-              ${channels.map((view) => this.#renderChannel(view, times[CHANNELS.indexOf(view.channel)], state))}
-            </ul>`
-          : nothing}
+        ${
+          signedIn
+            ? html`<ul class="channels" aria-label=${msg('Channel states')}>
+                ${channels.map((view) => this.#renderChannel(view, times[CHANNELS.indexOf(view.channel)], state))}
+              </ul>`
+            : nothing
+        }
       </div>
-      ${this.open && signedIn ? this.#renderMenu(menuId, channels, times, menus, state) : nothing}
-      ${this.#renderErrors(channels, state)}
+      ${this.open && signedIn ? this.#renderMenu(menuId, channels, times, menus, state) : nothing} ${this.#renderErrors(channels, state)}
     `;
   }
 
@@ -247,7 +253,12 @@ export class CcAgentState extends CcElement {
   ): TemplateResult {
     const groups: { target: ChannelTarget; label: string; view?: ChannelView; time?: number | undefined }[] = [
       { target: 'all', label: channelName('all') },
-      ...channels.map((view) => ({ target: view.channel, label: channelName(view.channel), view, time: times[CHANNELS.indexOf(view.channel)] })),
+      ...channels.map((view) => ({
+        target: view.channel,
+        label: channelName(view.channel),
+        view,
+        time: times[CHANNELS.indexOf(view.channel)],
+      })),
     ];
     return html`
       <div part="menu" id=${menuId} role="menu" aria-label=${msg('Change channel state')} @keydown=${this.#onMenuKey}>
@@ -262,9 +273,10 @@ export class CcAgentState extends CcElement {
                 ${view ? html`<span>${this.#statusText(view, state)} · ${formatDuration(time)}</span>` : nothing}
               </div>
               ${entries.map(
-                (entry) => html`<button role="menuitem" type="button" tabindex="-1" data-status=${entry.status} @click=${() => this.#choose(entry)}>
-                  ${entry.label}
-                </button>`,
+                (entry) =>
+                  html`<button role="menuitem" type="button" tabindex="-1" data-status=${entry.status} @click=${() => this.#choose(entry)}>
+                    ${entry.label}
+                  </button>`,
               )}
             </div>
           `;
@@ -278,18 +290,20 @@ export class CcAgentState extends CcElement {
     const limit = state.tenant.retryAttempts;
     return html`
       <div part="errors" role="alert">
-        ${failed.length > 0 || this.failure
-          ? html`<ul>
-              ${this.failure ? html`<li>${errorMessage(this.failure)}${this.failure.traceId ? ` (${this.failure.traceId})` : ''}</li>` : nothing}
-              ${failed.map(
-                (m) =>
-                  html`<li data-media=${m.media}>
-                    ${mediaName(m.media)}: ${errorMessage(m.error!)}
-                    ${m.status === 'failed' && m.attempts !== undefined ? msg(str`(attempt ${m.attempts} of ${limit})`) : nothing}
-                  </li>`,
-              )}
-            </ul>`
-          : nothing}
+        ${
+          failed.length > 0 || this.failure
+            ? html`<ul>
+                ${this.failure ? html`<li>${errorMessage(this.failure)}${this.failure.traceId ? ` (${this.failure.traceId})` : ''}</li>` : nothing}
+                ${failed.map(
+                  (m) =>
+                    html`<li data-media=${m.media}>
+                      ${mediaName(m.media)}: ${errorMessage(m.error!)}
+                      ${m.status === 'failed' && m.attempts !== undefined ? msg(str`(attempt ${m.attempts} of ${limit})`) : nothing}
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
       </div>
     `;
   }

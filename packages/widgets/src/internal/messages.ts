@@ -2,7 +2,18 @@
 // sentences here, so every backend's errors read the same.
 
 import { msg } from '@lit/localize';
-import type { Channel, DialNumberProblem, ErrorInfo, ExtensionProblem, MediaStatus, Role, StationKind, Media, IndicatorState, SignOutBlocker } from '@cc-elements/core';
+import type {
+  Channel,
+  DialNumberProblem,
+  ErrorInfo,
+  ExtensionProblem,
+  MediaStatus,
+  Role,
+  StationKind,
+  Media,
+  IndicatorState,
+  SignOutBlocker,
+} from '@cc-elements/core';
 
 export function roleName(role: Role): string {
   switch (role) {

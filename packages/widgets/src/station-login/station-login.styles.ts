@@ -49,6 +49,7 @@ export const styles = css`
     display: grid;
     grid-template-columns: minmax(10rem, 1fr) minmax(10rem, 1.4fr);
     gap: var(--_cc-space-2);
+    align-items: end;
   }
   @container (max-width: 28rem) {
     .dial {

@@ -5,9 +5,13 @@ import '../cc-station-login.js';
 import type { CcStationLogin } from './station-login.js';
 import { settle, settled, shadow, shadowAll, simClient, type SimClientOptions, type } from '../../test/helpers.js';
 
-async function mount(options: SimClientOptions & { client?: CcClient; webRtcSupported?: boolean } = {}): Promise<{ el: CcStationLogin; client: CcClient }> {
+async function mount(
+  options: SimClientOptions & { client?: CcClient; webRtcSupported?: boolean } = {},
+): Promise<{ el: CcStationLogin; client: CcClient }> {
   const client = options.client ?? simClient(options);
-  const el = await fixture<CcStationLogin>(html`<cc-station-login .client=${client} .webRtcSupported=${options.webRtcSupported}></cc-station-login>`);
+  const el = await fixture<CcStationLogin>(
+    html`<cc-station-login .client=${client} .webRtcSupported=${options.webRtcSupported}></cc-station-login>`,
+  );
   await waitUntil(() => el.shadowRoot?.querySelector('form, [part="summary"]'), 'form did not appear');
   await el.updateComplete;
   return { el, client };
@@ -16,7 +20,9 @@ async function mount(options: SimClientOptions & { client?: CcClient; webRtcSupp
 const submit = (el: CcStationLogin) => shadow<HTMLButtonElement>(el, '[part="submit"]');
 const number = (el: CcStationLogin) => shadow<HTMLInputElement>(el, 'input[type="tel"]');
 const checkbox = (el: CcStationLogin, label: string) =>
-  shadowAll<HTMLLabelElement>(el, 'label.choice').find((l) => l.textContent?.includes(label))!.querySelector('input')!;
+  shadowAll<HTMLLabelElement>(el, 'label.choice')
+    .find((l) => l.textContent?.includes(label))!
+    .querySelector('input')!;
 const radio = (el: CcStationLogin, name: string, value: string) => shadow<HTMLInputElement>(el, `input[name="${name}"][value="${value}"]`);
 const errorText = (el: CcStationLogin) => el.shadowRoot!.querySelector('.error')?.textContent?.trim();
 
@@ -39,7 +45,11 @@ async function chooseTeam(el: CcStationLogin, teamId: string): Promise<void> {
 describe('<cc-station-login>', () => {
   it('SL-1: shows the role field only when the profile has several roles', async () => {
     const { el } = await mount({ scenario: 'default' });
-    expect(shadowAll(el, 'input[name="role"]').map((r) => (r as HTMLInputElement).value)).to.deep.equal(['agent', 'supervisor', 'supervisorAgent']);
+    expect(shadowAll(el, 'input[name="role"]').map((r) => (r as HTMLInputElement).value)).to.deep.equal([
+      'agent',
+      'supervisor',
+      'supervisorAgent',
+    ]);
     const { el: single } = await mount({ scenario: 'agentOnly' });
     expect(shadowAll(single, 'input[name="role"]')).to.have.length(0);
   });
@@ -179,7 +189,14 @@ describe('<cc-station-login>', () => {
     expect(event.detail.station).to.deep.equal({ kind: 'dialNumber', number: '+12015550123' });
     await waitUntil(() => el.shadowRoot!.querySelector('[part="summary"]'));
     const saved = JSON.parse(storage.entries.get('station')!);
-    expect(saved).to.deep.equal({ role: 'agent', stationKind: 'dialNumber', international: true, country: 'US', dialNumber: '2015550123', teamId: 'team-billing' });
+    expect(saved).to.deep.equal({
+      role: 'agent',
+      stationKind: 'dialNumber',
+      international: true,
+      country: 'US',
+      dialNumber: '2015550123',
+      teamId: 'team-billing',
+    });
 
     const { el: next } = await mount({ scenario: 'agentOnly', storage });
     expect(number(next).value).to.equal('2015550123');
@@ -241,7 +258,9 @@ describe('<cc-station-login>', () => {
     await settle();
     const signOut = shadow<HTMLButtonElement>(el, '[part="sign-out"]');
     expect(signOut.disabled).to.equal(true);
-    expect(el.shadowRoot!.getElementById(signOut.getAttribute('aria-describedby')!)!.textContent).to.include('Set every channel to Not Ready');
+    expect(el.shadowRoot!.getElementById(signOut.getAttribute('aria-describedby')!)!.textContent).to.include(
+      'Set every channel to Not Ready',
+    );
     await expect(el).to.be.accessible();
     await client.setChannelState('all', 'notReady');
     await settle();

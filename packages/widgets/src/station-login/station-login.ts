@@ -158,7 +158,11 @@ export class CcStationLogin extends CcElement {
     const kinds = this.#stationKinds(tenant);
     this.chosenRole = remembered && profile.roles.includes(remembered.role) ? remembered.role : profile.roles[0];
     this.stationKind =
-      remembered && kinds.includes(remembered.stationKind) ? remembered.stationKind : kinds.includes('dialNumber') ? 'dialNumber' : kinds[0];
+      remembered && kinds.includes(remembered.stationKind)
+        ? remembered.stationKind
+        : kinds.includes('dialNumber')
+          ? 'dialNumber'
+          : kinds[0];
     this.teamId = remembered?.teamId && profile.teams.some((t) => t.id === remembered.teamId) ? remembered.teamId : '';
     this.remember = remembered !== undefined;
     this.country = tenant.defaultCountry;
@@ -317,9 +321,12 @@ export class CcStationLogin extends CcElement {
     const { connection, profile, tenant, session } = this.#store.value;
     if (!this.activeClient) return html`<p role="status">${msg('No contact-center client is connected to this widget.')}</p>`;
     if (connection?.status === 'failed') {
-      return html`<div part="server-error" role="alert"><p>${msg('The contact center could not be loaded.')} ${connection.error ? errorMessage(connection.error) : ''}</p></div>`;
+      return html`<div part="server-error" role="alert">
+        <p>${msg('The contact center could not be loaded.')} ${connection.error ? errorMessage(connection.error) : ''}</p>
+      </div>`;
     }
-    if (!profile || !tenant || connection?.status !== 'connected') return html`<p role="status" aria-busy="true">${msg('Loading your profile…')}</p>`;
+    if (!profile || !tenant || connection?.status !== 'connected')
+      return html`<p role="status" aria-busy="true">${msg('Loading your profile…')}</p>`;
     return session ? this.#renderSignedIn(session, profile) : this.#renderForm(profile, tenant);
   }
 
@@ -328,14 +335,17 @@ export class CcStationLogin extends CcElement {
     return html`
       <form part="form" novalidate @submit=${this.#submit} aria-labelledby="${this.#id}-title">
         <h2 id="${this.#id}-title">${msg('Station login')}</h2>
-        ${profile.roles.length > 1 ? this.#renderRoles(profile.roles) : nothing}
-        ${this.#renderStationKinds(kinds)}
+        ${profile.roles.length > 1 ? this.#renderRoles(profile.roles) : nothing} ${this.#renderStationKinds(kinds)}
         ${this.stationKind === 'dialNumber' ? this.#renderDialNumber() : nothing}
         ${this.stationKind === 'extension' ? this.#renderExtension() : nothing}
         ${this.stationKind === 'desktop' ? html`<p class="hint">${msg('Calls ring in this browser. Your microphone is used for calls.')}</p>` : nothing}
         ${this.#teamRequired ? this.#renderTeam(profile) : nothing}
         <label class="choice">
-          <input type="checkbox" .checked=${live(this.remember)} @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)} />
+          <input
+            type="checkbox"
+            .checked=${live(this.remember)}
+            @change=${(e: Event) => (this.remember = (e.target as HTMLInputElement).checked)}
+          />
           ${msg('Remember my credentials')}
         </label>
         ${this.#renderServerError()}
@@ -356,7 +366,13 @@ export class CcStationLogin extends CcElement {
           ${roles.map(
             (role) => html`
               <label class="choice">
-                <input type="radio" name="role" .value=${role} .checked=${live(this.chosenRole === role)} @change=${() => (this.chosenRole = role)} />
+                <input
+                  type="radio"
+                  name="role"
+                  .value=${role}
+                  .checked=${live(this.chosenRole === role)}
+                  @change=${() => (this.chosenRole = role)}
+                />
                 ${roleName(role)}
               </label>
             `,
@@ -423,48 +439,52 @@ export class CcStationLogin extends CcElement {
           />
           ${msg('International format')}
         </label>
-        ${this.international
-          ? html`
-              <div class="dial">
-                ${this.#renderCountry(restricted)}
-                <div>
-                  <label class="field-label" for="${this.#id}-number">${msg('Number')}</label>
-                  <input
-                    id="${this.#id}-number"
-                    type="tel"
-                    inputmode="tel"
-                    autocomplete="tel-national"
-                    .value=${live(this.nationalNumber)}
-                    ?readonly=${restricted}
-                    aria-invalid=${showError ? 'true' : 'false'}
-                    aria-describedby=${describedBy}
-                    @input=${onNumber}
-                    @blur=${() => this.#touch('dialNumber')}
-                  />
+        ${
+          this.international
+            ? html`
+                <div class="dial">
+                  ${this.#renderCountry(restricted)}
+                  <div>
+                    <label class="field-label" for="${this.#id}-number">${msg('Number')}</label>
+                    <input
+                      id="${this.#id}-number"
+                      type="tel"
+                      inputmode="tel"
+                      autocomplete="tel-national"
+                      .value=${live(this.nationalNumber)}
+                      ?readonly=${restricted}
+                      aria-invalid=${showError ? 'true' : 'false'}
+                      aria-describedby=${describedBy}
+                      @input=${onNumber}
+                      @blur=${() => this.#touch('dialNumber')}
+                    />
+                  </div>
                 </div>
-              </div>
-            `
-          : html`
-              <label class="field-label" for="${this.#id}-number">${msg('Number (E.164 or IDD)')}</label>
-              <input
-                id="${this.#id}-number"
-                type="tel"
-                inputmode="tel"
-                autocomplete="tel"
-                .value=${live(this.otherNumber)}
-                ?readonly=${restricted}
-                aria-invalid=${showError ? 'true' : 'false'}
-                aria-describedby=${describedBy}
-                @input=${onNumber}
-                @blur=${() => this.#touch('dialNumber')}
-              />
-            `}
+              `
+            : html`
+                <label class="field-label" for="${this.#id}-number">${msg('Number (E.164 or IDD)')}</label>
+                <input
+                  id="${this.#id}-number"
+                  type="tel"
+                  inputmode="tel"
+                  autocomplete="tel"
+                  .value=${live(this.otherNumber)}
+                  ?readonly=${restricted}
+                  aria-invalid=${showError ? 'true' : 'false'}
+                  aria-describedby=${describedBy}
+                  @input=${onNumber}
+                  @blur=${() => this.#touch('dialNumber')}
+                />
+              `
+        }
         <p class="hint" id=${hintId}>
-          ${restricted
-            ? msg('Your administrator set this number; it cannot be changed.')
-            : this.international
-              ? msg('Choose the country code, then type the number without it.')
-              : msg('For example +11234567890 (E.164) or 01161123456789 (IDD).')}
+          ${
+            restricted
+              ? msg('Your administrator set this number; it cannot be changed.')
+              : this.international
+                ? msg('Choose the country code, then type the number without it.')
+                : msg('For example +11234567890 (E.164) or 01161123456789 (IDD).')
+          }
         </p>
         ${showError && problem ? html`<p class="error" id=${errorId}>${dialNumberProblem(problem)}</p>` : nothing}
       </fieldset>
@@ -541,16 +561,18 @@ export class CcStationLogin extends CcElement {
     return html`
       <div class="country">
         <label class="field-label" for="${this.#id}-team">${msg('Team')}</label>
-        ${profile.teams.length > 5
-          ? html`<input
-              type="search"
-              aria-label=${msg('Search teams')}
-              placeholder=${msg('Search teams')}
-              aria-controls="${this.#id}-team"
-              .value=${live(this.teamQuery)}
-              @input=${(e: Event) => (this.teamQuery = (e.target as HTMLInputElement).value)}
-            />`
-          : nothing}
+        ${
+          profile.teams.length > 5
+            ? html`<input
+                type="search"
+                aria-label=${msg('Search teams')}
+                placeholder=${msg('Search teams')}
+                aria-controls="${this.#id}-team"
+                .value=${live(this.teamQuery)}
+                @input=${(e: Event) => (this.teamQuery = (e.target as HTMLInputElement).value)}
+              />`
+            : nothing
+        }
         <select
           id="${this.#id}-team"
           aria-invalid=${showError ? 'true' : 'false'}
@@ -570,12 +592,14 @@ export class CcStationLogin extends CcElement {
     // The live region is always in the DOM so screen readers announce the message when it appears.
     return html`
       <div role="alert">
-        ${this.serverError
-          ? html`<div part="server-error">
-              <p>${errorMessage(this.serverError)}</p>
-              ${this.serverError.traceId ? html`<p class="trace">${msg(str`Trace id: ${this.serverError.traceId}`)}</p>` : nothing}
-            </div>`
-          : nothing}
+        ${
+          this.serverError
+            ? html`<div part="server-error">
+                <p>${errorMessage(this.serverError)}</p>
+                ${this.serverError.traceId ? html`<p class="trace">${msg(str`Trace id: ${this.serverError.traceId}`)}</p>` : nothing}
+              </div>`
+            : nothing
+        }
       </div>
     `;
   }
@@ -593,12 +617,22 @@ export class CcStationLogin extends CcElement {
           <dd>${roleName(session.role)}</dd>
           <dt>${msg('Station')}</dt>
           <dd>${this.#stationText(session.station)}</dd>
-          ${team ? html`<dt>${msg('Team')}</dt><dd>${team.name}</dd>` : nothing}
+          ${
+            team
+              ? html`<dt>${msg('Team')}</dt>
+                  <dd>${team.name}</dd>`
+              : nothing
+          }
         </dl>
-        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing}
-        ${this.#renderServerError()}
+        ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : nothing} ${this.#renderServerError()}
         <div class="actions">
-          <button part="sign-out" type="button" ?disabled=${blocked || this.signingOut} aria-describedby=${ifDefined(blocked ? whyId : undefined)} @click=${this.#signOut}>
+          <button
+            part="sign-out"
+            type="button"
+            ?disabled=${blocked || this.signingOut}
+            aria-describedby=${ifDefined(blocked ? whyId : undefined)}
+            @click=${this.#signOut}
+          >
             ${this.signingOut ? msg('Signing out…') : msg('Sign out')}
           </button>
         </div>

@@ -1,0 +1,170 @@
+// The agent desktop demo as a person uses it, in real Chromium against the Vite dev server on
+// 127.0.0.1: pick a role, a station, type numbers in each format, see the errors, choose a team,
+// remember the station, sign in, change channel states with reasons, sign out when allowed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'vite';
+import puppeteer from 'puppeteer-core';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+let server;
+let browser;
+let base;
+
+before(async () => {
+  server = await createServer({
+    configFile: new URL('../vite.config.ts', import.meta.url).pathname,
+    server: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
+  await server.listen();
+  const { port } = server.httpServer.address();
+  base = `http://127.0.0.1:${port}/`;
+  browser = await puppeteer.launch({
+    executablePath: CHROME,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A page in a fresh browser context: no storage left over from another test. */
+async function open(query = '') {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && !m.text().includes('favicon') && errors.push(m.text()));
+  await page.goto(base + query, { waitUntil: 'networkidle0' });
+  await waitFor(page, 'form[part="form"]');
+  return { page, errors };
+}
+
+/** Text of the first element matching a pierce selector, whitespace folded. */
+const text = (page, selector) => page.$eval(`pierce/${selector}`, (e) => e.textContent.replace(/\s+/g, ' ').trim());
+const disabled = (page, selector) => page.$eval(`pierce/${selector}`, (e) => e.disabled);
+
+async function typeInto(page, selector, value) {
+  const input = await page.$(`pierce/${selector}`);
+  await input.click({ count: 3 });
+  await page.keyboard.press('Backspace');
+  await input.type(value);
+}
+
+/**
+ * Waits until an element matching `selector` (searched through every shadow root) exists and, when
+ * `expected` is given, contains that text. Polls: mutations inside shadow roots are not observed.
+ */
+async function waitFor(page, selector, expected = '') {
+  await page.waitForFunction(
+    (sel, want) => {
+      const find = (root) =>
+        root.querySelector(sel) ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+      return find(document)?.textContent.replace(/\s+/g, ' ').includes(want);
+    },
+    { timeout: 5000, polling: 50 },
+    selector,
+    expected,
+  );
+}
+
+test('SL-1…SL-11, ST-1…ST-9: a whole sign-in, state changes and sign-out on the simulator', async () => {
+  const { page, errors } = await open('?scenario=default');
+
+  // SL-1: three roles; choose Supervisor and Agent. SL-8: the team is asked.
+  await page.click('pierce/input[name="role"][value="supervisorAgent"]');
+  await waitFor(page, 'select[id$="-team"]');
+
+  // SL-3: international format, a number too short for +1 → an inline message, submit disabled.
+  await typeInto(page, 'input[type="tel"]', '555');
+  await page.click('pierce/input[type="search"]');
+  await waitFor(page, '.error', 'too short');
+  assert.equal(await disabled(page, 'button[part="submit"]'), true);
+
+  // SL-4: other formats — a bare national number needs a prefix; E.164 is accepted.
+  await page.click('pierce/label.choice input[type="checkbox"]');
+  await typeInto(page, 'input[type="tel"]', '2015550123');
+  await page.click('pierce/input[type="tel"]');
+  await page.keyboard.press('Tab');
+  await waitFor(page, '.error', 'Start with +');
+  await typeInto(page, 'input[type="tel"]', '+1 415 555 0123');
+
+  // SL-8 and SL-9: team and remember.
+  await page.select('pierce/select[id$="-team"]', 'team-billing');
+  const remember = await page.$$('pierce/label.choice input[type="checkbox"]');
+  await remember.at(-1).click();
+  await page.waitForFunction(() => !document.querySelector('cc-station-login').shadowRoot.querySelector('[part="submit"]').disabled);
+
+  // SL-10: signed in, the summary shows the E.164 number.
+  await page.click('pierce/button[part="submit"]');
+  await waitFor(page, '[part="summary"]');
+  assert.match(await text(page, '[part="summary"]'), /Dial Number \+14155550123/);
+  const saved = await page.evaluate(() => localStorage.getItem('cc-elements:station'));
+  assert.deepEqual(JSON.parse(saved), {
+    role: 'supervisorAgent',
+    stationKind: 'dialNumber',
+    international: false,
+    country: 'US',
+    dialNumber: '+1 415 555 0123',
+    teamId: 'team-billing',
+  });
+
+  // ST-2: every channel starts Not Ready. ST-1: All → Ready.
+  await waitFor(page, '[part="trigger"]', 'All channels Not Ready');
+  await page.click('pierce/[part="trigger"]');
+  await page.click('pierce/[role="group"][data-target="all"] [role="menuitem"][data-status="ready"]');
+  await waitFor(page, '[part="trigger"]', 'All channels Ready');
+
+  // SL-11: sign-out is refused while Ready, and says why.
+  assert.equal(await disabled(page, 'button[part="sign-out"]'), true);
+  assert.match(await text(page, '[part="summary"]'), /Set every channel to Not Ready/);
+
+  // ST-3/ST-4: voice → Not Ready – Lunch; then All → Not Ready leaves Lunch in place.
+  await page.click('pierce/[part="trigger"]');
+  const lunch = await page.$$('pierce/[role="group"][data-target="voice"] [role="menuitem"]');
+  const labels = await Promise.all(lunch.map((b) => b.evaluate((e) => e.textContent.trim())));
+  await lunch[labels.indexOf('Not Ready – Lunch')].click();
+  await waitFor(page, '[part="channel"][data-channel="voice"]', 'Not Ready – Lunch');
+  await page.click('pierce/[part="trigger"]');
+  await page.click('pierce/[role="group"][data-target="all"] [role="menuitem"][data-status="notReady"]');
+  await waitFor(page, '[part="trigger"]', 'All channels Not Ready');
+  assert.match(await text(page, '[part="channel"][data-channel="voice"]'), /Not Ready – Lunch/);
+
+  // SL-11: now sign-out is allowed; SL-9: the next form is prefilled from what was remembered.
+  await page.waitForFunction(() => !document.querySelector('cc-station-login').shadowRoot.querySelector('[part="sign-out"]').disabled);
+  await page.click('pierce/button[part="sign-out"]');
+  await waitFor(page, 'form[part="form"]');
+  await page.waitForFunction(
+    () => document.querySelector('cc-station-login').shadowRoot.querySelector('input[type="tel"]')?.value === '+1 415 555 0123',
+  );
+
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('SL-10: a refusal armed in the simulator panel is shown with its trace id', async () => {
+  const { page, errors } = await open('?scenario=agentOnly');
+  await page.select('#fault-code', 'network');
+  await page.click('#fault-form button');
+  await typeInto(page, 'input[type="tel"]', '2015550123');
+  await page.select('pierce/select[id$="-team"]', 'team-billing');
+  await page.waitForFunction(() => !document.querySelector('cc-station-login').shadowRoot.querySelector('[part="submit"]').disabled);
+  await page.click('pierce/button[part="submit"]');
+  await waitFor(page, '[part="server-error"]');
+  const message = await text(page, '[part="server-error"]');
+  assert.match(message, /could not be reached/);
+  assert.match(message, /Trace id: \S+/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

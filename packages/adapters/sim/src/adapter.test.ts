@@ -1,0 +1,527 @@
+// The simulator end to end through the core's client, on virtual time: what an agent signing in
+// and moving between states would see, and what a host would notice on failures.
+
+import { describe, expect, it } from 'vitest';
+import { firstValueFrom, VirtualTimeScheduler } from 'rxjs';
+import { CcError, createClient, type CcClient, type DomainEventInput, type ErrorCode, type SignInRequest } from '@cc-elements/core';
+import { createSimAdapter, type SimAdapterOptions } from './adapter.js';
+import { SimContactCenter } from './engine.js';
+import type { ScenarioName } from './scenarios.js';
+
+/**
+ * Runs everything due in the next `ms` of virtual time, one instant at a time: promise
+ * continuations (a command's answer, the client's reaction) run before the clock moves on.
+ */
+async function advance(scheduler: VirtualTimeScheduler, ms: number): Promise<void> {
+  const until = scheduler.now() + ms;
+  for (;;) {
+    await settlePromises();
+    const next = scheduler.actions[0];
+    if (!next || next.delay > until) break;
+    scheduler.maxFrames = next.delay;
+    scheduler.flush();
+  }
+  scheduler.frame = until;
+  await settlePromises();
+}
+
+/** Not a sleep: one macrotask turn, so every pending promise continuation has run. */
+const settlePromises = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** What a promise ended as, captured at once so a rejection is never "unhandled" while time runs. */
+function outcome(promise: Promise<unknown>): Promise<CcError | 'resolved'> {
+  return promise.then(
+    () => 'resolved' as const,
+    (error: unknown) => (error instanceof CcError ? error : CcError.from(error)),
+  );
+}
+
+async function refusal(promise: Promise<unknown>): Promise<CcError> {
+  const result = await promise;
+  if (!(result instanceof CcError)) throw new Error(`expected a refusal, got ${String(result)}`);
+  return result;
+}
+
+/** Longer than any round trip at the default 150 ms ± 20 %. */
+const ROUND_TRIP = 200;
+const TRACE_ID = /^sim-[0-9a-f]{16}$/;
+
+/** Maya's usual station: she is in Billing and signs in on a dial number. */
+const MAYA_AS_AGENT: SignInRequest = { role: 'agent', station: { kind: 'dialNumber', number: '+14155550123' }, teamId: 'team-billing' };
+
+async function connected(scenario: ScenarioName = 'default', options: Omit<SimAdapterOptions, 'scenario' | 'scheduler'> = {}) {
+  const scheduler = new VirtualTimeScheduler();
+  const adapter = createSimAdapter({ scenario, scheduler, seed: 42, ...options });
+  const client = createClient({ adapter, scheduler });
+  await advance(scheduler, ROUND_TRIP);
+  return { scheduler, adapter, client, engine: adapter.engine };
+}
+
+async function signedIn(scenario: ScenarioName = 'default', request: SignInRequest = MAYA_AS_AGENT) {
+  const world = await connected(scenario);
+  const result = outcome(world.client.signIn(request));
+  await advance(world.scheduler, ROUND_TRIP);
+  expect(await result).toBe('resolved');
+  return world;
+}
+
+function statuses(client: CcClient): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(client.state.media).map(([media, state]) => [media, state?.status]));
+}
+
+describe('connecting', () => {
+  it('SE-2: reports connected and loads the profile and tenant after one round trip', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const client = createClient({ adapter: createSimAdapter({ scheduler, seed: 42 }), scheduler });
+    await advance(scheduler, 100);
+    expect(client.state.connection.status).toBe('connecting');
+    expect(client.state.profile).toBeUndefined();
+
+    await advance(scheduler, 100);
+    expect(client.state.connection.status).toBe('connected');
+    expect(client.state.profile).toMatchObject({ id: 'maya.patel', name: 'Maya Patel', roles: ['agent', 'supervisor', 'supervisorAgent'] });
+    expect(client.state.tenant.notReadyReasons.map((r) => r.label)).toEqual(
+      expect.arrayContaining(['Lunch', 'Break', 'Meeting', 'Training', 'Coaching']),
+    );
+    expect(client.state.tenant.defaultCountry).toBe('US');
+  });
+
+  it('SL-2: capabilities carry every command and the station kinds and media of the tenant', async () => {
+    const { client } = await connected('noDesktop');
+    expect(client.capabilities.commands).toEqual(['session.signIn', 'session.signOut', 'media.setState', 'media.signIn']);
+    expect(client.capabilities.stationKinds).toEqual(['dialNumber', 'extension']);
+    expect(client.capabilities.media).toEqual(['voice', 'chat', 'sms', 'social', 'email']);
+    expect(client.can('media.signIn')).toBe(true);
+  });
+
+  it('answers at the same virtual instant when latencyMs is 0', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const client = createClient({ adapter: createSimAdapter({ scheduler, latencyMs: 0 }), scheduler });
+    await advance(scheduler, 0);
+    expect(client.state.connection).toMatchObject({ status: 'connected', since: 0 });
+  });
+
+  it('refuses a command sent before anyone subscribed to events$', async () => {
+    const adapter = createSimAdapter({ scheduler: new VirtualTimeScheduler() });
+    const error = await refusal(outcome(adapter.execute({ type: 'session.signOut' })));
+    expect(error.code).toBe('network');
+  });
+
+  it('throws at creation for an unknown agent or options the shared engine already has', () => {
+    const engine = new SimContactCenter({ scheduler: new VirtualTimeScheduler() });
+    expect(() => createSimAdapter({ engine, agentId: 'nobody' })).toThrow(/nobody/);
+    expect(() => createSimAdapter({ engine, latencyMs: 0 })).toThrow(/latencyMs/);
+    expect(() => createSimAdapter({ scenario: 'noSuchScenario' as ScenarioName })).toThrow(/noSuchScenario/);
+  });
+});
+
+describe('signing in', () => {
+  it('ST-2: after sign-in every channel starts Not Ready', async () => {
+    const { client, scheduler } = await connected();
+    const before = scheduler.now();
+    const result = outcome(client.signIn(MAYA_AS_AGENT));
+    expect(client.state.session).toBeUndefined();
+    await advance(scheduler, ROUND_TRIP);
+
+    expect(await result).toBe('resolved');
+    const session = client.state.session;
+    expect(session).toMatchObject({ role: 'agent', station: MAYA_AS_AGENT.station, teamId: 'team-billing' });
+    expect(session?.signedInAt).toBeGreaterThan(before);
+    expect(session?.signedInAt).toBeLessThanOrEqual(before + ROUND_TRIP);
+    expect(statuses(client)).toEqual({ voice: 'notReady', chat: 'notReady', sms: 'notReady', social: 'notReady', email: 'notReady' });
+    expect(await firstValueFrom(client.indicator$)).toBe('allNotReady');
+    const views = await firstValueFrom(client.channels$);
+    expect(views.map((v) => [v.channel, v.status])).toEqual([
+      ['voice', 'notReady'],
+      ['chatSocial', 'notReady'],
+      ['email', 'notReady'],
+    ]);
+  });
+
+  it('SL-1: a pure supervisor signs in without a team and takes no channels', async () => {
+    const { client } = await signedIn('default', { role: 'supervisor', station: { kind: 'desktop' } });
+    expect(client.state.session).toMatchObject({ role: 'supervisor', station: { kind: 'desktop' } });
+    expect(client.state.session?.teamId).toBeUndefined();
+    expect(client.state.media).toEqual({});
+  });
+
+  it('SL-6: signs in on a registered extension', async () => {
+    const { client } = await signedIn('default', {
+      role: 'supervisorAgent',
+      station: { kind: 'extension', extension: '4410' },
+      teamId: 'team-retention',
+    });
+    expect(client.state.session).toMatchObject({
+      role: 'supervisorAgent',
+      station: { kind: 'extension', extension: '4410' },
+      teamId: 'team-retention',
+    });
+  });
+
+  const refusals: [name: string, scenario: ScenarioName, request: SignInRequest, code: ErrorCode][] = [
+    [
+      'a station kind the tenant does not allow',
+      'noDesktop',
+      { role: 'agent', station: { kind: 'desktop' }, teamId: 'team-billing' },
+      'command.notAllowed',
+    ],
+    ['a number not in E.164', 'default', { ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: '4155550123' } }, 'dialNumber.invalid'],
+    ['a number other than the tenant default', 'restrictedDialNumber', MAYA_AS_AGENT, 'command.notAllowed'],
+    [
+      'a number missing from the registry',
+      'registryRequired',
+      { ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: '+14155550199' } },
+      'dialNumber.notRegistered',
+    ],
+    [
+      'a number held by another agent',
+      'numberInUse',
+      { ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: '+14155550100' } },
+      'dialNumber.notUnique',
+    ],
+    ['an extension with letters', 'default', { ...MAYA_AS_AGENT, station: { kind: 'extension', extension: '10a1' } }, 'extension.invalid'],
+    ['an unknown extension', 'default', { ...MAYA_AS_AGENT, station: { kind: 'extension', extension: '9999' } }, 'extension.notRegistered'],
+    ['an agent without a team', 'default', { role: 'agent', station: MAYA_AS_AGENT.station }, 'api'],
+    ['a team that is not the agent’s', 'default', { ...MAYA_AS_AGENT, teamId: 'team-sales-na' }, 'api'],
+  ];
+
+  it.each(refusals)('SL-10: %s is refused with a readable error and a trace id', async (_name, scenario, request, code) => {
+    const { client, scheduler } = await connected(scenario);
+    const result = outcome(client.signIn(request));
+    await advance(scheduler, ROUND_TRIP);
+
+    const error = await refusal(result);
+    expect(error.code).toBe(code);
+    expect(error.traceId).toMatch(TRACE_ID);
+    expect(error.message.length).toBeGreaterThan(10);
+    expect(client.state.session).toBeUndefined();
+    expect(client.state.media).toEqual({});
+  });
+
+  it('SL-10: the server itself refuses a role the profile lacks, as a profile problem', async () => {
+    // client.signIn() checks roles before sending; execute() shows the server's own answer.
+    const { client, scheduler } = await connected('agentOnly');
+    expect(client.state.profile?.roles).toEqual(['agent']);
+    const result = outcome(client.execute({ type: 'session.signIn', role: 'supervisor', station: { kind: 'desktop' } }));
+    await advance(scheduler, ROUND_TRIP);
+    const error = await refusal(result);
+    expect(error.code).toBe('profile.forbidden');
+    expect(error.traceId).toMatch(TRACE_ID);
+  });
+
+  it('SL-10: the team problem says what to do', async () => {
+    const { client, scheduler } = await connected();
+    const result = outcome(client.signIn({ role: 'agent', station: MAYA_AS_AGENT.station }));
+    await advance(scheduler, ROUND_TRIP);
+    expect((await refusal(result)).message).toMatch(/choose your team/i);
+  });
+
+  it('SL-5: a tenant restricted to its default dial number prefills it and accepts it', async () => {
+    const { client, scheduler } = await connected('restrictedDialNumber');
+    expect(client.state.tenant).toMatchObject({ defaultDialNumber: '+14155550142', restrictToDefaultDialNumber: true });
+    const result = outcome(client.signIn({ ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: '+14155550142' } }));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await result).toBe('resolved');
+    expect(client.state.session?.station).toEqual({ kind: 'dialNumber', number: '+14155550142' });
+  });
+
+  it('SL-5: a default dial number without restriction still lets the agent choose another', async () => {
+    const { client } = await signedIn('defaultDialNumber');
+    expect(client.state.tenant).toMatchObject({ defaultDialNumber: '+14155550177', restrictToDefaultDialNumber: false });
+    expect(client.state.session?.station).toEqual(MAYA_AS_AGENT.station);
+  });
+
+  it('SL-10: a number held by another agent is refused as not unique, and is free once they sign out', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const engine = new SimContactCenter({ scheduler, seed: 3 });
+    const maya = createClient({ adapter: createSimAdapter({ engine }), scheduler });
+    const luca = createClient({ adapter: createSimAdapter({ engine, agentId: 'luca.rossi' }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    const lucaRequest: SignInRequest = { role: 'agent', station: MAYA_AS_AGENT.station, teamId: 'team-support-emea' };
+
+    const mayaSignIn = outcome(maya.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await mayaSignIn).toBe('resolved');
+
+    const refused = outcome(luca.signIn(lucaRequest));
+    await advance(scheduler, ROUND_TRIP);
+    expect((await refusal(refused)).code).toBe('dialNumber.notUnique');
+
+    const mayaSignOut = outcome(maya.signOut());
+    await advance(scheduler, ROUND_TRIP);
+    expect(await mayaSignOut).toBe('resolved');
+
+    const accepted = outcome(luca.signIn(lucaRequest));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await accepted).toBe('resolved');
+    expect(luca.state.session?.station).toEqual(MAYA_AS_AGENT.station);
+  });
+
+  it('SL-10: in the numberInUse scenario only the held number is refused', async () => {
+    const { client } = await signedIn('numberInUse', { ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: '+14155550101' } });
+    expect(client.state.session?.station).toEqual({ kind: 'dialNumber', number: '+14155550101' });
+  });
+
+  it('SL-10: an injected fault reaches the agent once, with its message and a trace id', async () => {
+    const { client, scheduler, engine } = await connected();
+    engine.failNext('session.signIn', 'network', { message: 'The gateway timed out.' });
+
+    const first = outcome(client.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    const error = await refusal(first);
+    expect(error).toMatchObject({ code: 'network', message: 'The gateway timed out.' });
+    expect(error.traceId).toMatch(TRACE_ID);
+
+    const second = outcome(client.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await second).toBe('resolved');
+  });
+
+  it('SL-10: injected faults come before every other check', async () => {
+    const { client, scheduler, engine } = await connected();
+    engine.failNext('session.signIn', 'station.unavailable', { times: 2 });
+    const invalid = { ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: 'nonsense' } } as const;
+    const results = [outcome(client.signIn(invalid)), outcome(client.signIn(invalid)), outcome(client.signIn(invalid))];
+    await advance(scheduler, ROUND_TRIP);
+    expect(await Promise.all(results.map(async (r) => (await refusal(r)).code))).toEqual([
+      'station.unavailable',
+      'station.unavailable',
+      'dialNumber.invalid',
+    ]);
+  });
+});
+
+describe('partial and failed sign-in (ST-5)', () => {
+  it('ST-5: shows partial, then email recovers on the core retry while SMS stays failed', async () => {
+    const { client, scheduler, engine, adapter } = await connected('partialSignIn');
+    const smsFailures: DomainEventInput[] = [];
+    engine.changesOf(adapter.agentId).subscribe((event) => {
+      if (event.type === 'media.stateChanged' && event.media === 'sms' && event.status === 'failed') smsFailures.push(event);
+    });
+    const { retryAttempts, retryDelayMs } = client.state.tenant;
+    expect(retryAttempts).toBe(3);
+
+    const result = outcome(client.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await result).toBe('resolved');
+    expect(statuses(client)).toEqual({ voice: 'notReady', chat: 'notReady', sms: 'failed', social: 'notReady', email: 'failed' });
+    expect(client.state.media.email?.error).toMatchObject({
+      code: 'station.unavailable',
+      message: 'The email server did not accept the sign-in.',
+    });
+    expect(client.state.media.email?.error?.traceId).toMatch(TRACE_ID);
+    expect(client.state.media.sms?.error?.code).toBe('network');
+    expect(await firstValueFrom(client.indicator$)).toBe('partial');
+    const views = await firstValueFrom(client.channels$);
+    expect(views.map((v) => [v.channel, v.status])).toEqual([
+      ['voice', 'notReady'],
+      ['chatSocial', 'partial'],
+      ['email', 'failed'],
+    ]);
+
+    // The first retry is the email's second attempt: it fails again.
+    await advance(scheduler, retryDelayMs + ROUND_TRIP);
+    expect(client.state.media.email).toMatchObject({ status: 'failed', attempts: 1 });
+
+    // The second retry is its third attempt: it signs in, Not Ready like the rest (ST-2).
+    await advance(scheduler, retryDelayMs + ROUND_TRIP);
+    expect(client.state.media.email?.status).toBe('notReady');
+    expect(client.state.media.email?.error).toBeUndefined();
+
+    await advance(scheduler, 10 * (retryDelayMs + ROUND_TRIP));
+    expect(client.state.media.sms).toMatchObject({ status: 'failed', attempts: retryAttempts });
+    expect(smsFailures).toHaveLength(1 + retryAttempts);
+    expect(await firstValueFrom(client.indicator$)).toBe('partial');
+    expect(scheduler.actions).toHaveLength(0);
+  });
+
+  it('ST-5: when no channel can sign in the indicator says failed, each with its reason', async () => {
+    const { client, scheduler } = await signedIn('allChannelsFail');
+    expect(await firstValueFrom(client.indicator$)).toBe('failed');
+    await advance(scheduler, 60_000);
+    expect(await firstValueFrom(client.indicator$)).toBe('failed');
+    for (const media of client.state.tenant.media) {
+      expect(client.state.media[media]).toMatchObject({
+        status: 'failed',
+        attempts: 3,
+        error: { code: 'station.unavailable', message: 'The media server did not answer.' },
+      });
+    }
+  });
+});
+
+describe('channel states', () => {
+  it('ST-1/ST-4: All → Ready, then a specific reason outranks All → Not Ready', async () => {
+    const { client, scheduler } = await signedIn();
+    const ready = outcome(client.setChannelState('all', 'ready'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await ready).toBe('resolved');
+    expect(await firstValueFrom(client.indicator$)).toBe('allReady');
+
+    const lunch = outcome(client.setChannelState('email', 'notReady', 'lunch'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await lunch).toBe('resolved');
+    expect(client.state.media.email).toMatchObject({ status: 'notReady', reasonId: 'lunch' });
+    expect(await firstValueFrom(client.indicator$)).toBe('partial');
+
+    const allNotReady = outcome(client.setChannelState('all', 'notReady'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await allNotReady).toBe('resolved');
+    expect(client.state.media.email).toMatchObject({ status: 'notReady', reasonId: 'lunch' });
+    expect(client.state.media.voice?.status).toBe('notReady');
+    expect(client.state.media.voice?.reasonId).toBeUndefined();
+  });
+
+  it('ST-1: commands sent back to back arrive in order despite the latency jitter', async () => {
+    const { client, scheduler } = await signedIn();
+    const reasons = ['break', 'meeting', 'training', 'coaching', 'lunch', 'break', 'meeting', 'training'];
+    const results = reasons.map((reasonId) =>
+      outcome(client.execute({ type: 'media.setState', media: ['voice'], status: 'notReady', reasonId })),
+    );
+    await advance(scheduler, ROUND_TRIP);
+    expect(new Set(await Promise.all(results))).toEqual(new Set(['resolved']));
+    expect(client.state.media.voice).toMatchObject({ status: 'notReady', reasonId: 'training' });
+  });
+
+  it('ST-3: the server refuses a Not Ready reason it does not know', async () => {
+    const { client, scheduler } = await signedIn();
+    const result = outcome(client.execute({ type: 'media.setState', media: ['email'], status: 'notReady', reasonId: 'nap' }));
+    await advance(scheduler, ROUND_TRIP);
+    const error = await refusal(result);
+    expect(error.code).toBe('command.notAllowed');
+    expect(error.traceId).toMatch(TRACE_ID);
+    expect(client.state.media.email?.reasonId).toBeUndefined();
+  });
+
+  it('ST-1: a state change before signing in is refused as needing a session', async () => {
+    const { client, scheduler } = await connected();
+    const result = outcome(client.execute({ type: 'media.setState', media: ['voice'], status: 'ready' }));
+    await advance(scheduler, ROUND_TRIP);
+    expect((await refusal(result)).code).toBe('session.required');
+  });
+
+  it('ST-5: a state change that meets network faults is retried by the core until it goes through', async () => {
+    const { client, scheduler, engine } = await signedIn();
+    const { retryDelayMs } = client.state.tenant;
+    engine.failNext('media.setState', 'network', { times: 2 });
+    let settled = false;
+    const result = outcome(client.setChannelState('voice', 'ready')).finally(() => (settled = true));
+
+    await advance(scheduler, ROUND_TRIP);
+    await advance(scheduler, retryDelayMs + ROUND_TRIP);
+    expect(settled).toBe(false);
+    expect(client.state.media.voice?.status).toBe('notReady');
+    await advance(scheduler, retryDelayMs + ROUND_TRIP);
+    expect(await result).toBe('resolved');
+    expect(client.state.media.voice?.status).toBe('ready');
+  });
+
+  it('SL-11: the server refuses sign-out while a channel is Ready, and signs out once all are Not Ready', async () => {
+    const { client, scheduler } = await signedIn();
+    const ready = outcome(client.setChannelState('chatSocial', 'ready'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await ready).toBe('resolved');
+
+    const refused = outcome(client.execute({ type: 'session.signOut' }));
+    await advance(scheduler, ROUND_TRIP);
+    expect((await refusal(refused)).code).toBe('command.notAllowed');
+    expect(client.state.session).toBeDefined();
+
+    const notReady = outcome(client.setChannelState('all', 'notReady'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await notReady).toBe('resolved');
+    const signedOut = outcome(client.signOut());
+    await advance(scheduler, ROUND_TRIP);
+    expect(await signedOut).toBe('resolved');
+    expect(client.state.session).toBeUndefined();
+    expect(await firstValueFrom(client.indicator$)).toBe('signedOut');
+  });
+});
+
+describe('reconnecting and disconnecting', () => {
+  it('SE-4: a reload while signed in re-reads the session and every channel state', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const engine = new SimContactCenter({ scheduler });
+    const first = createClient({ adapter: createSimAdapter({ engine }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    const signIn = outcome(first.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    const ready = outcome(first.setChannelState('email', 'ready'));
+    await advance(scheduler, ROUND_TRIP);
+    expect([await signIn, await ready]).toEqual(['resolved', 'resolved']);
+    const session = first.state.session;
+    first.dispose();
+
+    await advance(scheduler, 5_000);
+    const reloaded = createClient({ adapter: createSimAdapter({ engine }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    expect(reloaded.state.session).toEqual(session);
+    expect(statuses(reloaded)).toEqual({ voice: 'notReady', chat: 'notReady', sms: 'notReady', social: 'notReady', email: 'ready' });
+    expect(reloaded.state.profile?.id).toBe('maya.patel');
+
+    // And it keeps listening after the re-read.
+    const lunch = outcome(reloaded.setChannelState('voice', 'notReady', 'lunch'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await lunch).toBe('resolved');
+    expect(reloaded.state.media.voice?.reasonId).toBe('lunch');
+  });
+
+  it('SE-1: two tabs of one agent both hear every change', async () => {
+    const scheduler = new VirtualTimeScheduler();
+    const engine = new SimContactCenter({ scheduler });
+    const tab1 = createClient({ adapter: createSimAdapter({ engine }), scheduler });
+    const tab2 = createClient({ adapter: createSimAdapter({ engine }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    const signIn = outcome(tab1.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await signIn).toBe('resolved');
+    expect(tab2.state.session).toEqual(tab1.state.session);
+    expect(statuses(tab2)).toEqual(statuses(tab1));
+  });
+
+  it('unsubscribing before the connection opens cancels it: no timer left, no event', () => {
+    const scheduler = new VirtualTimeScheduler();
+    const adapter = createSimAdapter({ scheduler });
+    const seen: DomainEventInput[] = [];
+    const subscription = adapter.events$.subscribe((event) => seen.push(event));
+    expect(scheduler.actions).toHaveLength(1);
+    subscription.unsubscribe();
+    expect(scheduler.actions).toHaveLength(0);
+    scheduler.flush();
+    expect(seen).toEqual([]);
+  });
+
+  it('closing the client cancels commands in flight: they fail as network and never reach the server', async () => {
+    const { client, scheduler, engine, adapter } = await connected();
+    const result = outcome(client.signIn(MAYA_AS_AGENT));
+    expect(scheduler.actions).toHaveLength(1);
+    client.dispose();
+    expect(scheduler.actions).toHaveLength(0);
+
+    const error = await refusal(result);
+    expect(error.code).toBe('network');
+    await advance(scheduler, 10_000);
+    expect(engine.isSignedIn(adapter.agentId)).toBe(false);
+  });
+});
+
+describe('determinism', () => {
+  async function traceIdsOfThreeRefusals(seed: number): Promise<(string | undefined)[]> {
+    const scheduler = new VirtualTimeScheduler();
+    const client = createClient({ adapter: createSimAdapter({ scheduler, seed }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    const bad = { ...MAYA_AS_AGENT, station: { kind: 'extension', extension: '9999' } } as const;
+    const results = [outcome(client.signIn(bad)), outcome(client.signIn(bad)), outcome(client.signIn(bad))];
+    await advance(scheduler, ROUND_TRIP);
+    return Promise.all(results.map(async (r) => (await refusal(r)).traceId));
+  }
+
+  it('SL-10: the same seed gives the same trace ids; another seed gives others', async () => {
+    const first = await traceIdsOfThreeRefusals(7);
+    const again = await traceIdsOfThreeRefusals(7);
+    const other = await traceIdsOfThreeRefusals(8);
+    expect(new Set(first).size).toBe(3);
+    expect(again).toEqual(first);
+    expect(other).not.toEqual(first);
+  });
+});
