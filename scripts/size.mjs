@@ -11,6 +11,12 @@ import { join, relative } from 'node:path';
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
 const kb = (bytes) => Math.round((bytes / 1024) * 100) / 100;
 
+/** The packages (or project files) a chunk is made of, e.g. "libphonenumber-js". */
+function chunkName(inputs) {
+  const names = new Set(inputs.map((i) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(i)?.[1] ?? i));
+  return [...names].join(' + ');
+}
+
 export async function measure(entry) {
   const outdir = mkdtempSync(join(tmpdir(), 'cc-size-'));
   try {
@@ -45,7 +51,7 @@ export async function measure(entry) {
       lazy: lazy.map((f) => ({
         chunk: relative(outdir, f),
         gzip: gz(f),
-        from: Object.keys(outputs[f].inputs).find((i) => i.includes('node_modules')) ?? Object.keys(outputs[f].inputs)[0],
+        from: chunkName(Object.keys(outputs[f].inputs)),
       })),
     };
   } finally {
@@ -65,7 +71,7 @@ async function main() {
       gzipKB: kb(initialGzip),
       budgetKB,
       ok,
-      lazy: lazy.map((l) => `${l.from.replace(/.*node_modules\//, '')} ${kb(l.gzip)} KB`),
+      lazy: lazy.map((l) => `${l.from} ${kb(l.gzip)} KB`),
     });
   }
   for (const r of rows) {

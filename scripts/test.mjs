@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every test. Installs Debian's Chromium when missing (as root), runs the Node unit
-// tests (vitest) and the browser tests (web-test-runner in Chromium), then prints one closing
-// line `tests: N passed, N failed` that CI reads.
+// tests (vitest), the browser tests (web-test-runner in Chromium) and the demo's end-to-end test,
+// then prints one closing line `tests: N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
@@ -41,7 +41,7 @@ if (existsSync('.vitest-summary.json')) {
 }
 if (vitestStatus !== 0 && totals.failed === 0) totals.failed += 1;
 
-// Browser: widgets and stories.
+// Browser: widgets and stories (web-test-runner), then the demo driven as a person would.
 if (ensureChromium()) {
   rmSync('.wtr-summary.json', { force: true });
   const wtrStatus = run('npx', ['wtr'], { env: { ...process.env, CHROME_PATH: chrome } });
@@ -52,6 +52,21 @@ if (ensureChromium()) {
     rmSync('.wtr-summary.json', { force: true });
   }
   if (wtrStatus !== 0 && totals.failed === 0) totals.failed += 1;
+
+  rmSync('.e2e.tap', { force: true });
+  const before = totals.failed;
+  const e2eStatus = run(
+    'node',
+    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.e2e.tap', 'demo/demo.e2e.test.mjs'],
+    { env: { ...process.env, CHROME_PATH: chrome } },
+  );
+  if (existsSync('.e2e.tap')) {
+    const tap = readFileSync('.e2e.tap', 'utf8');
+    totals.passed += Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+    totals.failed += Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
+    rmSync('.e2e.tap', { force: true });
+  }
+  if (e2eStatus !== 0 && totals.failed === before) totals.failed += 1;
 } else {
   totals.failed += 1;
 }

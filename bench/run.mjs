@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// `npm run bench`: the performance figures that exist so far, each next to its goal, written to
+// bench/report.json. Benchmarks measure; they never fail a test run.
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { measure } from '../scripts/size.mjs';
+
+const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
+
+async function loadCore() {
+  const dir = mkdtempSync(join(tmpdir(), 'cc-bench-'));
+  const outfile = join(dir, 'core.mjs');
+  await build({ entryPoints: ['packages/core/src/index.ts'], bundle: true, format: 'esm', platform: 'node', conditions: ['source'], outfile, logLevel: 'silent' });
+  const core = await import(pathToFileURL(outfile).href);
+  rmSync(dir, { recursive: true, force: true });
+  return core;
+}
+
+/** P3: domain events reduced per second through the store, a signed-in agent changing states. */
+function storeThroughput(core) {
+  const store = new core.Store();
+  const at = () => 0;
+  store.dispatch({ type: 'profile.loaded', profile: { id: 'a', name: 'A', roles: ['agent'], teams: [] }, tenant: core.DEFAULT_TENANT, at: at() });
+  store.dispatch({ type: 'session.signedIn', session: { role: 'agent', station: { kind: 'desktop' }, signedInAt: 0 }, at: at() });
+  const subscription = store.select((s) => s.media.voice?.status).subscribe();
+  const statuses = ['ready', 'notReady'];
+  const events = core.MEDIA.flatMap((media, i) => statuses.map((status, j) => ({ type: 'media.stateChanged', media, status, at: i * 10 + j })));
+  const run = (n) => {
+    for (let i = 0; i < n; i++) store.dispatch(events[i % events.length]);
+  };
+  run(50_000); // warm-up
+  const n = 500_000;
+  const start = performance.now();
+  run(n);
+  const seconds = (performance.now() - start) / 1000;
+  subscription.unsubscribe();
+  return Math.round(n / seconds);
+}
+
+const core = await loadCore();
+const throughput = storeThroughput(core);
+const initial = await measure('packages/widgets/src/cc-all.ts');
+const report = {
+  date: new Date().toISOString(),
+  node: process.version,
+  results: [
+    { id: 'P1', name: 'initial JS gzip: core + station login + agent state', value: kb(initial.initialGzip), unit: 'KB', goal: '≤ 60 KB (with one protocol adapter)' },
+    ...initial.lazy.map((l) => ({ id: 'P1', name: `lazy chunk: ${l.from}`, value: kb(l.gzip), unit: 'KB', goal: 'loaded on first use' })),
+    { id: 'P3', name: 'store throughput: domain events reduced per second', value: throughput, unit: 'events/s', goal: '≥ 250,000/s' },
+  ],
+};
+writeFileSync('bench/report.json', JSON.stringify(report, null, 2) + '\n');
+for (const r of report.results) console.log(`${r.id}  ${r.name}: ${r.value.toLocaleString('en')} ${r.unit} (goal ${r.goal})`);
+console.log('report: bench/report.json');
