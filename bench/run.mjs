@@ -13,7 +13,15 @@ const kb = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 async function loadCore() {
   const dir = mkdtempSync(join(tmpdir(), 'cc-bench-'));
   const outfile = join(dir, 'core.mjs');
-  await build({ entryPoints: ['packages/core/src/index.ts'], bundle: true, format: 'esm', platform: 'node', conditions: ['source'], outfile, logLevel: 'silent' });
+  await build({
+    entryPoints: ['packages/core/src/index.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    conditions: ['source'],
+    outfile,
+    logLevel: 'silent',
+  });
   const core = await import(pathToFileURL(outfile).href);
   rmSync(dir, { recursive: true, force: true });
   return core;
@@ -23,11 +31,18 @@ async function loadCore() {
 function storeThroughput(core) {
   const store = new core.Store();
   const at = () => 0;
-  store.dispatch({ type: 'profile.loaded', profile: { id: 'a', name: 'A', roles: ['agent'], teams: [] }, tenant: core.DEFAULT_TENANT, at: at() });
+  store.dispatch({
+    type: 'profile.loaded',
+    profile: { id: 'a', name: 'A', roles: ['agent'], teams: [] },
+    tenant: core.DEFAULT_TENANT,
+    at: at(),
+  });
   store.dispatch({ type: 'session.signedIn', session: { role: 'agent', station: { kind: 'desktop' }, signedInAt: 0 }, at: at() });
   const subscription = store.select((s) => s.media.voice?.status).subscribe();
   const statuses = ['ready', 'notReady'];
-  const events = core.MEDIA.flatMap((media, i) => statuses.map((status, j) => ({ type: 'media.stateChanged', media, status, at: i * 10 + j })));
+  const events = core.MEDIA.flatMap((media, i) =>
+    statuses.map((status, j) => ({ type: 'media.stateChanged', media, status, at: i * 10 + j })),
+  );
   const run = (n) => {
     for (let i = 0; i < n; i++) store.dispatch(events[i % events.length]);
   };
@@ -47,7 +62,13 @@ const report = {
   date: new Date().toISOString(),
   node: process.version,
   results: [
-    { id: 'P1', name: 'initial JS gzip: core + station login + agent state', value: kb(initial.initialGzip), unit: 'KB', goal: '≤ 60 KB (with one protocol adapter)' },
+    {
+      id: 'P1',
+      name: 'initial JS gzip: core + station login + agent state',
+      value: kb(initial.initialGzip),
+      unit: 'KB',
+      goal: '≤ 60 KB (with one protocol adapter)',
+    },
     ...initial.lazy.map((l) => ({ id: 'P1', name: `lazy chunk: ${l.from}`, value: kb(l.gzip), unit: 'KB', goal: 'loaded on first use' })),
     { id: 'P3', name: 'store throughput: domain events reduced per second', value: throughput, unit: 'events/s', goal: '≥ 250,000/s' },
   ],

@@ -57,7 +57,14 @@ if (ensureChromium()) {
   const before = totals.failed;
   const e2eStatus = run(
     'node',
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.e2e.tap', 'demo/demo.e2e.test.mjs'],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      '--test-reporter-destination=.e2e.tap',
+      'demo/demo.e2e.test.mjs',
+    ],
     { env: { ...process.env, CHROME_PATH: chrome } },
   );
   if (existsSync('.e2e.tap')) {
