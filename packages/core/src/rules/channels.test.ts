@@ -94,8 +94,13 @@ describe('indicatorState', () => {
     expect(indicatorState(signedIn(all('signedOut')))).toBe('signedOut');
   });
 
-  it('ST-5: sign-in failed on every channel', () => {
+  it('ST-5: still signing in everywhere reads as not signed in yet, not as partial', () => {
+    expect(indicatorState(signedIn(all('signingIn')))).toBe('signedOut');
+  });
+
+  it('ST-5: sign-in failed — no channel signed in and at least one failed', () => {
     expect(indicatorState(signedIn(all('failed')))).toBe('failed');
+    expect(indicatorState(signedIn({ ...all('signingIn'), email: 'failed' }))).toBe('failed');
   });
 
   it('ST-5: all Not Ready, whatever the reasons', () => {
@@ -109,6 +114,7 @@ describe('indicatorState', () => {
   it('ST-5: partial — some channels signed in and some failed, or Ready and Not Ready mixed', () => {
     expect(indicatorState(signedIn({ ...all('notReady'), sms: 'failed' }))).toBe('partial');
     expect(indicatorState(signedIn({ ...all('notReady'), voice: 'ready' }))).toBe('partial');
+    expect(indicatorState(signedIn({ ...all('ready'), email: 'signingIn' }))).toBe('partial');
   });
 
   it('ST-5: media the tenant does not enable do not count', () => {

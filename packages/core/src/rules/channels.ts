@@ -44,15 +44,18 @@ function groupView(channel: Channel, media: readonly MediaState[]): ChannelView 
 }
 
 /**
- * ST-5: the indicator. Not signed in; sign-in failed everywhere; all Not Ready; all Ready; and
- * partial — the media do not agree (some signed in and some failed, or some Ready and some not).
+ * ST-5: the indicator. Not signed in (nothing signed in yet, nothing failed); sign-in failed (no
+ * medium signed in and at least one failed); all Not Ready; all Ready; and partial — the media
+ * do not agree (some signed in and some not, or some Ready and some Not Ready).
  */
 export function indicatorState(state: CcState): IndicatorState {
   const media = signedInMedia(state);
-  if (!state.session || media.length === 0 || media.every((m) => m.status === 'signedOut')) return 'signedOut';
-  if (media.every((m) => m.status === 'failed')) return 'failed';
-  if (media.every((m) => m.status === 'notReady')) return 'allNotReady';
-  if (media.every((m) => m.status === 'ready')) return 'allReady';
+  if (!state.session || media.length === 0) return 'signedOut';
+  const working = media.filter((m) => m.status === 'ready' || m.status === 'notReady');
+  if (working.length === 0) return media.some((m) => m.status === 'failed') ? 'failed' : 'signedOut';
+  if (working.length < media.length) return 'partial';
+  if (working.every((m) => m.status === 'notReady')) return 'allNotReady';
+  if (working.every((m) => m.status === 'ready')) return 'allReady';
   return 'partial';
 }
 
