@@ -34,7 +34,11 @@ const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--repor
 if (existsSync('.vitest-summary.json')) {
   const report = JSON.parse(readFileSync('.vitest-summary.json', 'utf8'));
   totals.passed += report.numPassedTests;
-  totals.failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
+  // A file that fails to load has no test results of its own: count it as one failure.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+  ).length;
+  totals.failed += report.numFailedTests + brokenFiles;
   rmSync('.vitest-summary.json', { force: true });
 } else {
   totals.failed += 1;

@@ -185,9 +185,11 @@ describe('signing in', () => {
     ['a team that is not the agent’s', 'default', { ...MAYA_AS_AGENT, teamId: 'team-sales-na' }, 'api'],
   ];
 
-  it.each(refusals)('SL-10: %s is refused with a readable error and a trace id', async (_name, scenario, request, code) => {
-    const { client, scheduler } = await connected(scenario);
-    const result = outcome(client.signIn(request));
+  it.each(refusals)('SL-10: %s is refused by the server with a readable error and a trace id', async (_name, scenario, request, code) => {
+    const { client, adapter, scheduler } = await connected(scenario);
+    // Straight to the server: it must refuse on its own, whatever the client checked first.
+    const { role, station, teamId } = request;
+    const result = outcome(adapter.execute({ type: 'session.signIn', role, station, ...(teamId === undefined ? {} : { teamId }) }));
     await advance(scheduler, ROUND_TRIP);
 
     const error = await refusal(result);
@@ -278,10 +280,15 @@ describe('signing in', () => {
   });
 
   it('SL-10: injected faults come before every other check', async () => {
-    const { client, scheduler, engine } = await connected();
+    const { adapter, scheduler, engine } = await connected();
     engine.failNext('session.signIn', 'station.unavailable', { times: 2 });
-    const invalid = { ...MAYA_AS_AGENT, station: { kind: 'dialNumber', number: 'nonsense' } } as const;
-    const results = [outcome(client.signIn(invalid)), outcome(client.signIn(invalid)), outcome(client.signIn(invalid))];
+    const invalid = {
+      type: 'session.signIn',
+      role: 'agent',
+      teamId: 'team-billing',
+      station: { kind: 'dialNumber', number: 'nonsense' },
+    } as const;
+    const results = [outcome(adapter.execute(invalid)), outcome(adapter.execute(invalid)), outcome(adapter.execute(invalid))];
     await advance(scheduler, ROUND_TRIP);
     expect(await Promise.all(results.map(async (r) => (await refusal(r)).code))).toEqual([
       'station.unavailable',

@@ -297,7 +297,7 @@ export class CcAgentState extends CcElement {
                 ${failed.map(
                   (m) =>
                     html`<li data-media=${m.media}>
-                      ${mediaName(m.media)}: ${errorMessage(m.error!)}
+                      ${mediaName(m.media)}: ${channelFailure(m.error!)}
                       ${m.status === 'failed' && m.attempts !== undefined ? msg(str`(attempt ${m.attempts} of ${limit})`) : nothing}
                     </li>`,
                 )}
@@ -307,6 +307,11 @@ export class CcAgentState extends CcElement {
       </div>
     `;
   }
+}
+
+/** ST-5: a channel failure reads with the backend's own reason when it gives one. */
+function channelFailure(error: ErrorInfo): string {
+  return error.message.trim() !== '' ? error.message : errorMessage(error);
 }
 
 declare global {

@@ -11,7 +11,11 @@ import { settle, simClient } from '../../test/helpers.js';
 describe('<cc-provider>', () => {
   it('PL-2: every widget inside shares the provider’s client, through nested shadow roots too', async () => {
     const client = simClient({ scenario: 'agentOnly' });
-    const el = await fixture<CcProvider>(html`<cc-provider .client=${client}><div><cc-agent-state></cc-agent-state><cc-station-login></cc-station-login></div></cc-provider>`);
+    const el = await fixture<CcProvider>(
+      html`<cc-provider .client=${client}
+        ><div><cc-agent-state></cc-agent-state><cc-station-login></cc-station-login></div
+      ></cc-provider>`,
+    );
     const state = el.querySelector<CcAgentState>('cc-agent-state')!;
     const login = el.querySelector<CcStationLogin>('cc-station-login')!;
     await waitUntil(() => login.shadowRoot?.querySelector('form'));
@@ -23,7 +27,11 @@ describe('<cc-provider>', () => {
   it('PL-2: an explicit .client wins over the provider’s, and replacing the provider’s client rebinds', async () => {
     const shared = simClient({ scenario: 'agentOnly' });
     const own = simClient({ scenario: 'default' });
-    const el = await fixture<CcProvider>(html`<cc-provider .client=${shared}><cc-station-login .client=${own}></cc-station-login><cc-agent-state></cc-agent-state></cc-provider>`);
+    const el = await fixture<CcProvider>(
+      html`<cc-provider .client=${shared}
+        ><cc-station-login .client=${own}></cc-station-login><cc-agent-state></cc-agent-state
+      ></cc-provider>`,
+    );
     const login = el.querySelector<CcStationLogin>('cc-station-login')!;
     const state = el.querySelector<CcAgentState>('cc-agent-state')!;
     expect(login.activeClient).to.equal(own);

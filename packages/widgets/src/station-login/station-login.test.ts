@@ -292,14 +292,18 @@ describe('<cc-station-login> layout', () => {
   for (const width of [500, 320]) {
     it(`SL-12: usable at ${width}px wide — nothing overflows sideways`, async () => {
       const client = simClient({ scenario: 'default' });
-      const wrapper = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><cc-station-login .client=${client}></cc-station-login></div>`);
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="inline-size: ${width}px"><cc-station-login .client=${client}></cc-station-login></div>`,
+      );
       const el = wrapper.querySelector<CcStationLogin>('cc-station-login')!;
       await waitUntil(() => el.shadowRoot?.querySelector('form'));
       await el.updateComplete;
       const form = shadow(el, 'form');
       expect(form.scrollWidth).to.be.at.most(form.clientWidth + 1);
       for (const control of shadowAll(el, 'input:not([type="radio"]):not([type="checkbox"]), select, button')) {
-        expect(control.getBoundingClientRect().right, control.outerHTML.slice(0, 60)).to.be.at.most(wrapper.getBoundingClientRect().right + 1);
+        expect(control.getBoundingClientRect().right, control.outerHTML.slice(0, 60)).to.be.at.most(
+          wrapper.getBoundingClientRect().right + 1,
+        );
       }
     });
   }
