@@ -3,8 +3,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { defaultReporter } from '@web/test-runner';
-
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+import { CHROME_PATH, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 export default {
   files: ['packages/widgets/src/**/*.test.ts', 'stories/**/*.test.ts'],
@@ -14,21 +13,7 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   browsers: [
     chromeLauncher({
-      launchOptions: {
-        executablePath,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-          '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-        ],
-      },
+      launchOptions: { executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS },
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],

@@ -5,8 +5,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
+import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 let server;
 let browser;
 let base;
@@ -21,16 +21,9 @@ before(async () => {
   const { port } = server.httpServer.address();
   base = `http://127.0.0.1:${port}/`;
   browser = await puppeteer.launch({
-    executablePath: CHROME,
+    executablePath: CHROME_PATH,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   });
 });
 

@@ -4,8 +4,9 @@
 // then prints one closing line `tests: N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { CHROME_PATH } from './chromium.mjs';
 
-const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chrome = CHROME_PATH;
 const isRoot = process.getuid?.() === 0;
 
 function run(command, args, options = {}) {

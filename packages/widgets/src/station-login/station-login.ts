@@ -424,6 +424,22 @@ export class CcStationLogin extends CcElement {
       this.#track(this.#validateDialNumber());
     };
     const describedBy = showError ? `${errorId} ${hintId}` : hintId;
+    // One field for both formats: the label, autocomplete hint and value differ.
+    const numberField = html`
+      <label class="field-label" for="${this.#id}-number">${this.international ? msg('Number') : msg('Number (E.164 or IDD)')}</label>
+      <input
+        id="${this.#id}-number"
+        type="tel"
+        inputmode="tel"
+        autocomplete=${this.international ? 'tel-national' : 'tel'}
+        .value=${live(this.international ? this.nationalNumber : this.otherNumber)}
+        ?readonly=${restricted}
+        aria-invalid=${showError ? 'true' : 'false'}
+        aria-describedby=${describedBy}
+        @input=${onNumber}
+        @blur=${() => this.#touch('dialNumber')}
+      />
+    `;
     return html`
       <fieldset>
         <legend>${msg('Dial number')}</legend>
@@ -441,41 +457,11 @@ export class CcStationLogin extends CcElement {
         </label>
         ${
           this.international
-            ? html`
-                <div class="dial">
-                  ${this.#renderCountry(restricted)}
-                  <div>
-                    <label class="field-label" for="${this.#id}-number">${msg('Number')}</label>
-                    <input
-                      id="${this.#id}-number"
-                      type="tel"
-                      inputmode="tel"
-                      autocomplete="tel-national"
-                      .value=${live(this.nationalNumber)}
-                      ?readonly=${restricted}
-                      aria-invalid=${showError ? 'true' : 'false'}
-                      aria-describedby=${describedBy}
-                      @input=${onNumber}
-                      @blur=${() => this.#touch('dialNumber')}
-                    />
-                  </div>
-                </div>
-              `
-            : html`
-                <label class="field-label" for="${this.#id}-number">${msg('Number (E.164 or IDD)')}</label>
-                <input
-                  id="${this.#id}-number"
-                  type="tel"
-                  inputmode="tel"
-                  autocomplete="tel"
-                  .value=${live(this.otherNumber)}
-                  ?readonly=${restricted}
-                  aria-invalid=${showError ? 'true' : 'false'}
-                  aria-describedby=${describedBy}
-                  @input=${onNumber}
-                  @blur=${() => this.#touch('dialNumber')}
-                />
-              `
+            ? html`<div class="dial">
+                ${this.#renderCountry(restricted)}
+                <div>${numberField}</div>
+              </div>`
+            : numberField
         }
         <p class="hint" id=${hintId}>
           ${
