@@ -11,6 +11,7 @@ export { reduce } from './store/reducer.js';
 export { Store, select, sameItems } from './store/store.js';
 export * from './rules/channels.js';
 export * from './rules/sign-out.js';
+export * from './rules/station.js';
 export * from './rules/time-in-state.js';
 export * from './rules/retry.js';
 export * from './session/storage.js';

@@ -212,8 +212,8 @@ describe('signing in', () => {
   });
 
   it('SL-10: the team problem says what to do', async () => {
-    const { client, scheduler } = await connected();
-    const result = outcome(client.signIn({ role: 'agent', station: MAYA_AS_AGENT.station }));
+    const { adapter, scheduler } = await connected();
+    const result = outcome(adapter.execute({ type: 'session.signIn', role: 'agent', station: MAYA_AS_AGENT.station }));
     await advance(scheduler, ROUND_TRIP);
     expect((await refusal(result)).message).toMatch(/choose your team/i);
   });

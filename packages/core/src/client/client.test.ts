@@ -201,7 +201,12 @@ describe('createClient', () => {
       const { client, storage } = setup();
       // A host may hand over more than the station details; none of it may reach storage.
       const withSecrets = { ...remember, password: 'hunter2', token: 'eyJhbGciOi', sipPassword: 's3cret' } as RememberedStation;
-      const result = await client.signIn({ role: 'agent', station: { kind: 'dialNumber', number: '+12015550123' }, remember: withSecrets });
+      const result = await client.signIn({
+        role: 'agent',
+        station: { kind: 'dialNumber', number: '+12015550123' },
+        teamId: 'sales',
+        remember: withSecrets,
+      });
       expect(result).toEqual({ remembered: 'saved' });
       const stored = await storage.get(REMEMBERED_STATION_KEY);
       expect(stored).toBeDefined();
@@ -214,7 +219,7 @@ describe('createClient', () => {
       const storage = memoryStorage({ [REMEMBERED_STATION_KEY]: JSON.stringify(remember) });
       const { client } = setup({ storage });
       expect(await client.rememberedStation()).toEqual(remember);
-      const result = await client.signIn({ role: 'agent', station: { kind: 'desktop' }, remember: false });
+      const result = await client.signIn({ role: 'agent', station: { kind: 'desktop' }, teamId: 'sales', remember: false });
       expect(result).toEqual({ remembered: 'forgotten' });
       expect(storage.entries.has(REMEMBERED_STATION_KEY)).toBe(false);
       expect(await client.rememberedStation()).toBeUndefined();
@@ -229,7 +234,7 @@ describe('createClient', () => {
         remove: async () => {},
       };
       const { client, adapter } = setup({ storage: quota });
-      const result = await client.signIn({ role: 'agent', station: { kind: 'desktop' }, remember });
+      const result = await client.signIn({ role: 'agent', station: { kind: 'desktop' }, teamId: 'sales', remember });
       expect(result).toEqual({ remembered: 'failed' });
       expect(adapter.commands.map((c) => c.type)).toEqual(['session.signIn']);
     });
@@ -239,7 +244,9 @@ describe('createClient', () => {
       adapter.respond(() => {
         throw { code: 'dialNumber.notUnique', message: 'The number +12015550123 is used by Bob.', traceId: 'trc-42' };
       });
-      const error = await rejection(client.signIn({ role: 'agent', station: { kind: 'dialNumber', number: '+12015550123' }, remember }));
+      const error = await rejection(
+        client.signIn({ role: 'agent', station: { kind: 'dialNumber', number: '+12015550123' }, teamId: 'sales', remember }),
+      );
       expect(error).toMatchObject({ code: 'dialNumber.notUnique', message: 'The number +12015550123 is used by Bob.', traceId: 'trc-42' });
       expect(error.toInfo()).toEqual({
         code: 'dialNumber.notUnique',
@@ -252,7 +259,7 @@ describe('createClient', () => {
     it('SL-10: an adapter that throws a plain Error gives an "api" CcError with its message', async () => {
       const { client, adapter } = setup();
       adapter.respond(() => Promise.reject(new Error('HTTP 500 from /agents/login')));
-      const error = await rejection(client.signIn({ role: 'agent', station: { kind: 'desktop' } }));
+      const error = await rejection(client.signIn({ role: 'agent', station: { kind: 'desktop' }, teamId: 'sales' }));
       expect(error.code).toBe('api');
       expect(error.message).toBe('HTTP 500 from /agents/login');
       expect(error.traceId).toBeUndefined();
@@ -263,7 +270,7 @@ describe('createClient', () => {
       adapter.respond(() => {
         throw { code: 'LICENSE_EXHAUSTED', message: 'No agent licence is free.', traceId: 'trc-7' };
       });
-      const error = await rejection(client.signIn({ role: 'agent', station: { kind: 'desktop' } }));
+      const error = await rejection(client.signIn({ role: 'agent', station: { kind: 'desktop' }, teamId: 'sales' }));
       expect(error).toMatchObject({ code: 'api', message: 'No agent licence is free.', traceId: 'trc-7' });
     });
   });

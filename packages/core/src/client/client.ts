@@ -20,7 +20,7 @@ import type { Channel, ChannelView, IndicatorState, ReasonCode } from '../model/
 import type { ConnectionState } from '../model/connection.js';
 import type { Task } from '../model/task.js';
 import type { TenantSettings } from '../model/tenant.js';
-import { validateExtension } from '../validate/extension.js';
+import { checkSignIn } from '../rules/station.js';
 import { channelViews, indicatorState, mediaToChange, reasonMenu, type ChannelTarget } from '../rules/channels.js';
 import { runRetries, retrySteps } from '../rules/retry.js';
 import { signOutAllowance, type SignOutAllowance } from '../rules/sign-out.js';
@@ -177,10 +177,8 @@ export function createClient(options: ClientOptions): CcClient {
 
     async signIn(request) {
       const { role, station, teamId, remember } = request;
-      const profile = store.state.profile;
-      if (profile && !profile.roles.includes(role)) throw new CcError('profile.forbidden');
       // Bad input is refused here too, so a host without the widget cannot send it either.
-      checkStation(station, store.state.tenant, adapter.capabilities);
+      checkSignIn(request, store.state.profile, store.state.tenant, adapter.capabilities);
       await execute({ type: 'session.signIn', role, station, ...(teamId === undefined ? {} : { teamId }) });
       if (remember === undefined) return { remembered: 'unchanged' };
       try {
@@ -223,17 +221,6 @@ export function createClient(options: ClientOptions): CcClient {
       store.complete();
     },
   };
-}
-
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-/** SL-2/SL-4/SL-6: the station must be one the tenant and backend allow, in a form they accept. */
-function checkStation(station: Station, tenant: TenantSettings, capabilities: Capabilities): void {
-  if (!tenant.stationKinds.includes(station.kind) || !capabilities.stationKinds.includes(station.kind)) {
-    throw new CcError('command.notAllowed', 'This station option is not available.');
-  }
-  if (station.kind === 'dialNumber' && !E164.test(station.number)) throw new CcError('dialNumber.invalid');
-  if (station.kind === 'extension' && validateExtension(station.extension).ok === false) throw new CcError('extension.invalid');
 }
 
 function sameView(a: ChannelView, b: ChannelView): boolean {

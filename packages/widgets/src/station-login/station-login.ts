@@ -10,13 +10,14 @@ import {
   CcError,
   countryOptions,
   filterCountries,
-  roleNeedsTeam,
+  restrictedToDefaultDialNumber,
+  stationKindsOffered,
+  teamRequired,
   splitE164,
   validateDialNumber,
   validateExtension,
   type AgentProfile,
   type AgentSession,
-  type Capabilities,
   type ConnectionState,
   type CountryOption,
   type DialNumberResult,
@@ -198,8 +199,8 @@ export class CcStationLogin extends CcElement {
   }
 
   #stationKinds(tenant: TenantSettings): StationKind[] {
-    const capabilities: Capabilities | undefined = this.activeClient?.capabilities;
-    return tenant.stationKinds.filter((k) => !capabilities || capabilities.stationKinds.includes(k));
+    const client = this.activeClient;
+    return client ? stationKindsOffered(tenant, client.capabilities) : [];
   }
 
   get #webRtc(): boolean {
@@ -221,12 +222,11 @@ export class CcStationLogin extends CcElement {
 
   get #restricted(): boolean {
     const tenant = this.#store.value.tenant;
-    return Boolean(tenant?.restrictToDefaultDialNumber && tenant.defaultDialNumber);
+    return tenant !== undefined && restrictedToDefaultDialNumber(tenant);
   }
 
   get #teamRequired(): boolean {
-    const profile = this.#store.value.profile;
-    return this.chosenRole !== undefined && roleNeedsTeam(this.chosenRole) && (profile?.teams.length ?? 0) > 0;
+    return this.chosenRole !== undefined && teamRequired(this.#store.value.profile, this.chosenRole);
   }
 
   /** The station to send, or undefined while the form is not valid. */
