@@ -38,10 +38,11 @@ export class StoreController<T extends object> implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.#host.activeClient !== this.#client) this.#sync();
+    // Runs before render: values the new client gives at once are drawn by this very update.
+    if (this.#host.activeClient !== this.#client) this.#sync({ duringUpdate: true });
   }
 
-  #sync(): void {
+  #sync({ duringUpdate = false } = {}): void {
     this.#unsubscribe();
     this.#client = this.#host.activeClient;
     this.value = {};
@@ -49,12 +50,14 @@ export class StoreController<T extends object> implements ReactiveController {
     const bindings = this.#bind(this.#client);
     const keys = Object.keys(bindings) as (keyof T)[];
     // combineLatest delivers the first full set at once, so a widget never renders half-bound.
+    let subscribing = true;
     this.#subscription = combineLatest(keys.map((k) => bindings[k])).subscribe((values) => {
       const next: Partial<T> = {};
       keys.forEach((k, i) => (next[k] = values[i] as T[keyof T]));
       this.value = next;
-      this.#host.requestUpdate();
+      if (!(subscribing && duringUpdate)) this.#host.requestUpdate();
     });
+    subscribing = false;
   }
 
   #unsubscribe(): void {
