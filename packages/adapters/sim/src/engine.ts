@@ -5,8 +5,12 @@
 import { asyncScheduler, filter, map, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import {
   CcError,
+  isE164,
+  restrictedToDefaultDialNumber,
   roleNeedsTeam,
   roleTakesWork,
+  teamRequired,
+  validateExtension,
   type AgentProfile,
   type AgentSession,
   type Command,
@@ -72,9 +76,6 @@ interface InjectedFault {
 const ROLE_NAMES: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', supervisorAgent: 'Supervisor and Agent' };
 const STATION_NAMES: Record<StationKind, string> = { dialNumber: 'a dial number', extension: 'an extension', desktop: 'the desktop phone' };
 const MEDIA_NAMES: Record<Media, string> = { voice: 'Voice', chat: 'Chat', sms: 'SMS', social: 'Social', email: 'Email' };
-
-/** What the server accepts as a dial number: E.164, a "+" and 7 to 15 digits. */
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 export class SimContactCenter {
   readonly scenario: SimScenario;
@@ -225,12 +226,11 @@ export class SimContactCenter {
 
   #checkDialNumber(agent: AgentRecord, number: string): void {
     const { tenant, dialNumberRegistry, dialNumbersInUse } = this.scenario;
-    if (!E164.test(number)) {
+    if (!isE164(number)) {
       throw this.#refuse('dialNumber.invalid', `${number} is not a dial number in international format (+ country code and number).`);
     }
-    if (tenant.restrictToDefaultDialNumber && number !== tenant.defaultDialNumber) {
-      const allowed = tenant.defaultDialNumber === undefined ? '' : ` ${tenant.defaultDialNumber}`;
-      throw this.#refuse('command.notAllowed', `This tenant only allows its default dial number${allowed}.`);
+    if (restrictedToDefaultDialNumber(tenant) && number !== tenant.defaultDialNumber) {
+      throw this.#refuse('command.notAllowed', `This tenant only allows its default dial number ${tenant.defaultDialNumber}.`);
     }
     if (dialNumberRegistry && !dialNumberRegistry.includes(number))
       throw this.#refuse('dialNumber.notRegistered', `${number} is not registered for this tenant.`);
@@ -248,15 +248,14 @@ export class SimContactCenter {
   }
 
   #checkExtension(extension: string): void {
-    if (!/^\d+$/.test(extension)) throw this.#refuse('extension.invalid');
+    if (!validateExtension(extension).ok) throw this.#refuse('extension.invalid');
     if (!this.scenario.extensions.includes(extension))
       throw this.#refuse('extension.notRegistered', `Extension ${extension} is not registered.`);
   }
 
   /** SL-8: the team the session keeps, or undefined for a role that signs in without one. */
   #checkTeam(profile: AgentProfile, role: Role, teamId: string | undefined): string | undefined {
-    const needsTeam = roleNeedsTeam(role) && profile.teams.length > 0;
-    if (needsTeam && teamId === undefined) throw this.#refuse('api', 'Choose your team before signing in.');
+    if (teamRequired(profile, role) && teamId === undefined) throw this.#refuse('api', 'Choose your team before signing in.');
     if (teamId === undefined) return undefined;
     if (!profile.teams.some((team) => team.id === teamId)) throw this.#refuse('api', `You are not a member of the team "${teamId}".`);
     // A pure supervisor is not shown the team field (SL-8), so a team sent anyway is not kept.

@@ -481,14 +481,17 @@ describe('createClient', () => {
       expect(seen).toEqual(['allNotReady', 'partial', 'allReady', 'signedOut']);
     });
 
-    it('ST-3: reasonMenu$ drops the reason a group is in', () => {
+    it('ST-3: stateMenu$ drops the state and the reason a group is in, and changes only when they do', () => {
       const { client, adapter } = setup({ media: allNotReady });
       const menus: string[][] = [];
-      const subscription = client.reasonMenu$('voice').subscribe((m) => menus.push(m.map((r) => r.id)));
+      const subscription = client.stateMenu$('voice').subscribe((m) => menus.push(m.map((r) => r.reasonId ?? r.status)));
       adapter.emit({ type: 'media.stateChanged', media: 'voice', status: 'notReady', reasonId: 'lunch' });
       adapter.emit({ type: 'media.stateChanged', media: 'chat', status: 'ready' });
       subscription.unsubscribe();
-      expect(menus).toEqual([['lunch', 'break'], ['break']]);
+      expect(menus).toEqual([
+        ['ready', 'lunch', 'break'],
+        ['ready', 'notReady', 'break'],
+      ]);
     });
 
     it('ST-9: timeInState$ ticks each second and restarts with a new state', async () => {

@@ -16,12 +16,12 @@ import {
 import { supports, type Adapter, type Capabilities } from '../adapter.js';
 import { CcError } from '../errors.js';
 import type { AgentProfile, AgentSession, Role, Station } from '../model/agent.js';
-import type { Channel, ChannelView, IndicatorState, ReasonCode } from '../model/channel.js';
+import type { Channel, ChannelView, IndicatorState } from '../model/channel.js';
 import type { ConnectionState } from '../model/connection.js';
 import type { Task } from '../model/task.js';
 import type { TenantSettings } from '../model/tenant.js';
 import { checkSignIn } from '../rules/station.js';
-import { channelViews, indicatorState, mediaToChange, reasonMenu, type ChannelTarget } from '../rules/channels.js';
+import { channelViews, indicatorState, mediaToChange, stateMenu, type ChannelTarget, type StateChangeRequest } from '../rules/channels.js';
 import { runRetries, retrySteps } from '../rules/retry.js';
 import { signOutAllowance, type SignOutAllowance } from '../rules/sign-out.js';
 import { elapsedSince } from '../rules/time-in-state.js';
@@ -78,8 +78,8 @@ export interface CcClient {
   select<T>(project: (state: CcState) => T, compare?: (a: T, b: T) => boolean): Observable<T>;
   /** Whether the backend carries out this command; widgets hide what it does not. */
   can(type: CommandType): boolean;
-  /** ST-3: reasons a state menu offers for a target (never the one already chosen). */
-  reasonMenu$(target: ChannelTarget): Observable<readonly ReasonCode[]>;
+  /** ST-1/ST-3: what a target's state menu offers (never the state or reason already chosen). */
+  stateMenu$(target: ChannelTarget): Observable<readonly StateChangeRequest[]>;
   /** ST-9: milliseconds in the channel's current state, ticking each second. */
   timeInState$(channel: Channel): Observable<number | undefined>;
   signIn(request: SignInRequest): Promise<SignInResult>;
@@ -172,7 +172,7 @@ export function createClient(options: ClientOptions): CcClient {
     tasks$: select((s) => s.tasks),
     select,
     can: (type) => supports(adapter.capabilities, type),
-    reasonMenu$: (target) => select((s) => reasonMenu(s, target), sameItems),
+    stateMenu$: (target) => select((s) => stateMenu(s, target), sameRequests),
     timeInState$: (channel) => elapsedSince(channels$.pipe(map((views) => views.find((v) => v.channel === channel)?.since)), scheduler),
 
     async signIn(request) {
@@ -221,6 +221,12 @@ export function createClient(options: ClientOptions): CcClient {
       store.complete();
     },
   };
+}
+
+function sameRequests(a: readonly StateChangeRequest[], b: readonly StateChangeRequest[]): boolean {
+  return (
+    a.length === b.length && a.every((r, i) => r.status === b[i]!.status && r.reasonId === b[i]!.reasonId && r.target === b[i]!.target)
+  );
 }
 
 function sameView(a: ChannelView, b: ChannelView): boolean {

@@ -3,7 +3,7 @@ import type { AgentSession } from '../model/agent.js';
 import type { ErrorInfo, Media, MediaState, MediaStatus } from '../model/channel.js';
 import { DEFAULT_TENANT, type TenantSettings } from '../model/tenant.js';
 import { INITIAL_STATE, type CcState } from '../store/state.js';
-import { channelViews, indicatorState, mediaToChange, reasonLabel, reasonMenu } from './channels.js';
+import { channelViews, indicatorState, mediaToChange, reasonLabel, reasonMenu, stateMenu } from './channels.js';
 
 const LUNCH = { id: 'lunch', label: 'Lunch' };
 const BREAK = { id: 'break', label: 'Break' };
@@ -143,6 +143,35 @@ describe('reasonMenu', () => {
 
   it('ST-3: "All" has no specific reasons', () => {
     expect(reasonMenu(signedIn(all('ready')), 'all')).toEqual([]);
+  });
+
+  it("ST-1/ST-3: a group's state menu never offers the state or reason it is in", () => {
+    const entries = (state: Parameters<typeof stateMenu>[0], target: Parameters<typeof stateMenu>[1]) =>
+      stateMenu(state, target).map((e) => e.reasonId ?? e.status);
+    expect(entries(signedIn(all('notReady')), 'voice')).toEqual(['ready', 'lunch', 'break', 'training']);
+    expect(entries(signedIn(all('ready')), 'voice')).toEqual(['notReady', 'lunch', 'break', 'training']);
+    expect(entries(signedIn({ ...all('notReady'), voice: ['notReady', 'lunch'] }), 'voice')).toEqual([
+      'ready',
+      'notReady',
+      'break',
+      'training',
+    ]);
+    // A group whose media disagree (partial) may go either way.
+    expect(entries(signedIn({ ...all('notReady'), chat: 'ready' }), 'chatSocial')).toEqual([
+      'ready',
+      'notReady',
+      'lunch',
+      'break',
+      'training',
+    ]);
+  });
+
+  it('ST-3/ST-5: "All" offers plain Ready and Not Ready; a group with nothing signed in offers nothing', () => {
+    expect(stateMenu(signedIn(all('ready')), 'all')).toEqual([
+      { target: 'all', status: 'ready' },
+      { target: 'all', status: 'notReady' },
+    ]);
+    expect(stateMenu(signedIn({ ...all('notReady'), email: 'failed' }), 'email')).toEqual([]);
   });
 
   it('ST-3: the labels come from the backend list', () => {

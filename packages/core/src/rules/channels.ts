@@ -96,6 +96,27 @@ export function mediaToChange(state: CcState, request: StateChangeRequest): Medi
     .map((m) => m.media);
 }
 
+/**
+ * ST-1/ST-3: the entries of a target's state menu, in order — Ready, a plain Not Ready, then the
+ * reasons. A group never offers the state it is already in (nor the reason already chosen) and
+ * offers nothing while none of its media is signed in; "All" offers plain Ready and Not Ready.
+ */
+export function stateMenu(state: CcState, target: ChannelTarget): StateChangeRequest[] {
+  if (target === 'all')
+    return [
+      { target, status: 'ready' },
+      { target, status: 'notReady' },
+    ];
+  const media = mediaOf(target, state.tenant.media).flatMap((m) => state.media[m] ?? []);
+  if (!media.some((m) => m.status === 'ready' || m.status === 'notReady')) return [];
+  const view = groupView(target, media);
+  const entries: StateChangeRequest[] = [];
+  if (view.status !== 'ready') entries.push({ target, status: 'ready' });
+  if (!(view.status === 'notReady' && view.reasonId === undefined)) entries.push({ target, status: 'notReady' });
+  for (const reason of reasonMenu(state, target)) entries.push({ target, status: 'notReady', reasonId: reason.id });
+  return entries;
+}
+
 /** The label of a reason id, or undefined for a plain Not Ready or an unknown id. */
 export function reasonLabel(state: CcState, reasonId: string | undefined): string | undefined {
   return reasonId === undefined ? undefined : state.tenant.notReadyReasons.find((r) => r.id === reasonId)?.label;

@@ -5,6 +5,7 @@ import type { Capabilities } from '../adapter.js';
 import { CcError } from '../errors.js';
 import { roleNeedsTeam, type AgentProfile, type Role, type Station, type StationKind } from '../model/agent.js';
 import type { TenantSettings } from '../model/tenant.js';
+import { isE164 } from '../validate/dial-number.js';
 import { validateExtension } from '../validate/extension.js';
 
 /** SL-2: the station options to show — allowed by the tenant and supported by the backend. */
@@ -21,8 +22,6 @@ export function restrictedToDefaultDialNumber(tenant: TenantSettings): boolean {
 export function teamRequired(profile: AgentProfile | undefined, role: Role): boolean {
   return roleNeedsTeam(role) && (profile?.teams.length ?? 0) > 0;
 }
-
-const E164 = /^\+[1-9]\d{6,14}$/;
 
 export interface SignInCheck {
   readonly role: Role;
@@ -43,7 +42,7 @@ export function checkSignIn(
     throw new CcError('command.notAllowed', 'This station option is not available.');
   }
   if (station.kind === 'dialNumber') {
-    if (!E164.test(station.number)) throw new CcError('dialNumber.invalid');
+    if (!isE164(station.number)) throw new CcError('dialNumber.invalid');
     if (restrictedToDefaultDialNumber(tenant) && station.number !== tenant.defaultDialNumber) {
       throw new CcError('command.notAllowed', 'Your administrator restricts sign-in to the default dial number.');
     }

@@ -33,6 +33,13 @@ export type DialNumberResult =
 
 const ALLOWED = /^[+\d\s().\-/]*$/;
 
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** The stored form of every dial number (SL-3): "+", the country code and number, 7–15 digits. */
+export function isE164(value: string): boolean {
+  return E164.test(value);
+}
+
 export async function validateDialNumber(input: DialNumberInput, check: DialNumberCheck = 'possible'): Promise<DialNumberResult> {
   const raw = input.format === 'international' ? input.number : input.value;
   const text = raw.trim();

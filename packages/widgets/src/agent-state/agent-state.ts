@@ -9,14 +9,13 @@ import {
   CcError,
   CHANNELS,
   reasonLabel,
-  type Channel,
   type ChannelTarget,
   type ChannelView,
   type CcState,
   type ErrorInfo,
   type IndicatorState,
   type MediaState,
-  type ReasonCode,
+  type StateChangeRequest,
 } from '@cc-elements/core';
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -25,15 +24,11 @@ import { channelName, errorMessage, indicatorName, mediaName, statusName } from 
 import { formatDuration } from '../internal/format.js';
 import { styles } from './agent-state.styles.js';
 
-export interface StateChangeDetail {
-  readonly target: ChannelTarget;
-  readonly status: 'ready' | 'notReady';
-  readonly reasonId?: string;
-}
+/** What a state-change event carries: the core's request, as the menu offered it. */
+export type StateChangeDetail = StateChangeRequest;
 
-interface MenuEntry extends StateChangeDetail {
-  readonly label: string;
-}
+/** The menu's sections, in order: "All channels", then each group. */
+const TARGETS: readonly ChannelTarget[] = ['all', ...CHANNELS];
 
 let nextId = 0;
 
@@ -72,13 +67,13 @@ export class CcAgentState extends CcElement {
     channels: readonly ChannelView[];
     times: readonly (number | undefined)[];
     state: CcState;
-    menus: readonly (readonly ReasonCode[])[];
+    menus: readonly (readonly StateChangeRequest[])[];
   }>(this, (client) => ({
     indicator: client.indicator$,
     channels: client.channels$,
     times: combineLatest(CHANNELS.map((c) => client.timeInState$(c))),
     state: client.state$,
-    menus: combineLatest(CHANNELS.map((c): Observable<readonly ReasonCode[]> => client.reasonMenu$(c))),
+    menus: combineLatest(TARGETS.map((target): Observable<readonly StateChangeRequest[]> => client.stateMenu$(target))),
   }));
 
   override connectedCallback(): void {
@@ -158,14 +153,9 @@ export class CcAgentState extends CcElement {
     this.renderRoot.querySelector<HTMLElement>('[part="trigger"]')?.focus();
   }
 
-  async #choose(entry: StateChangeDetail): Promise<void> {
+  async #choose(detail: StateChangeDetail): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
-    const detail: StateChangeDetail = {
-      target: entry.target,
-      status: entry.status,
-      ...(entry.reasonId === undefined ? {} : { reasonId: entry.reasonId }),
-    };
     this.#close();
     if (!this.emit('cc-state-change-request', detail, { cancelable: true })) return;
     this.pending = true;
@@ -181,18 +171,11 @@ export class CcAgentState extends CcElement {
     }
   }
 
-  /** The entries of one target's menu: Ready, a plain Not Ready, then reasons (ST-3). */
-  #entries(target: ChannelTarget, view: ChannelView | undefined, reasons: readonly ReasonCode[]): MenuEntry[] {
-    const entries: MenuEntry[] = [];
-    const changeable = target === 'all' || view?.media.some((m) => m.status === 'ready' || m.status === 'notReady');
-    if (!changeable) return entries;
-    if (target === 'all' || view?.status !== 'ready') entries.push({ target, status: 'ready', label: msg('Ready') });
-    if (target === 'all' || !(view?.status === 'notReady' && view.reasonId === undefined)) {
-      entries.push({ target, status: 'notReady', label: msg('Not Ready') });
-    }
-    for (const reason of reasons)
-      entries.push({ target, status: 'notReady', reasonId: reason.id, label: msg(str`Not Ready – ${reason.label}`) });
-    return entries;
+  /** Words for a menu entry the core chose (ST-3). */
+  #entryLabel(entry: StateChangeRequest, state: CcState): string {
+    if (entry.status === 'ready') return msg('Ready');
+    const reason = reasonLabel(state, entry.reasonId);
+    return reason ? msg(str`Not Ready – ${reason}`) : msg('Not Ready');
   }
 
   #statusText(view: ChannelView, state: CcState): string {
@@ -248,34 +231,26 @@ export class CcAgentState extends CcElement {
     menuId: string,
     channels: readonly ChannelView[],
     times: readonly (number | undefined)[],
-    menus: readonly (readonly ReasonCode[])[],
+    menus: readonly (readonly StateChangeRequest[])[],
     state: CcState,
   ): TemplateResult {
-    const groups: { target: ChannelTarget; label: string; view?: ChannelView; time?: number | undefined }[] = [
-      { target: 'all', label: channelName('all') },
-      ...channels.map((view) => ({
-        target: view.channel,
-        label: channelName(view.channel),
-        view,
-        time: times[CHANNELS.indexOf(view.channel)],
-      })),
-    ];
     return html`
       <div part="menu" id=${menuId} role="menu" aria-label=${msg('Change channel state')} @keydown=${this.#onMenuKey}>
-        ${groups.map(({ target, label, view, time }) => {
-          const reasons = target === 'all' ? [] : (menus[CHANNELS.indexOf(target as Channel)] ?? []);
-          const entries = this.#entries(target, view, reasons);
+        ${TARGETS.map((target, i) => {
+          const entries = menus[i] ?? [];
           if (entries.length === 0) return nothing;
+          const view = channels.find((v) => v.channel === target);
+          const label = channelName(target);
           return html`
             <div role="group" aria-label=${label} data-target=${target}>
               <div class="group-label" aria-hidden="true">
                 <span>${label}</span>
-                ${view ? html`<span>${this.#statusText(view, state)} · ${formatDuration(time)}</span>` : nothing}
+                ${view ? html`<span>${this.#statusText(view, state)} · ${formatDuration(times[CHANNELS.indexOf(view.channel)])}</span>` : nothing}
               </div>
               ${entries.map(
                 (entry) =>
                   html`<button role="menuitem" type="button" tabindex="-1" data-status=${entry.status} @click=${() => this.#choose(entry)}>
-                    ${entry.label}
+                    ${this.#entryLabel(entry, state)}
                   </button>`,
               )}
             </div>
