@@ -18,6 +18,11 @@ export const ERROR_CODES = [
   'command.notAllowed',
   'session.required',
   'storage.failed',
+  'offer.expired',
+  'task.unknown',
+  'queue.unknown',
+  'wrapUp.reasonRequired',
+  'dtmf.invalid',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -39,6 +44,11 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   'command.notAllowed': 'That action is not allowed right now.',
   'session.required': 'Sign in first.',
   'storage.failed': 'The browser storage could not be used.',
+  'offer.expired': 'The offer has expired; it went to another agent.',
+  'task.unknown': 'That interaction is no longer yours.',
+  'queue.unknown': 'That queue is no longer assigned to you.',
+  'wrapUp.reasonRequired': 'Choose a wrap-up reason first.',
+  'dtmf.invalid': 'Keypad tones are digits, *, # and A–D only.',
 };
 
 export class CcError extends Error {

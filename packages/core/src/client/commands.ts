@@ -15,7 +15,38 @@ export type Command =
       readonly reasonId?: string;
     }
   /** Sign a failed medium in again (ST-5 automatic retries). */
-  | { readonly type: 'media.signIn'; readonly media: Media };
+  | { readonly type: 'media.signIn'; readonly media: Media }
+  /** CB-1/CB-4: take an offered call, callback or (later) digital task. */
+  | { readonly type: 'task.accept'; readonly taskId: string }
+  /** CB-2/ST-8: refuse an offer; it goes back to its queue. */
+  | { readonly type: 'task.decline'; readonly taskId: string }
+  /** CB-3: hang up / end; the task goes to wrap-up or closes (WU-1). */
+  | { readonly type: 'task.end'; readonly taskId: string }
+  /** WU-2: close the wrap-up, with the reason chosen (required when forced, unless the timer ran out). */
+  | { readonly type: 'task.close'; readonly taskId: string; readonly reasonId?: string }
+  | { readonly type: 'call.hold'; readonly taskId: string }
+  | { readonly type: 'call.resume'; readonly taskId: string }
+  | { readonly type: 'call.mute'; readonly taskId: string; readonly muted: boolean }
+  /** CB-3: blind transfer to a queue, routing point or agent. */
+  | { readonly type: 'call.transfer'; readonly taskId: string; readonly targetId: string }
+  /** CB-3: put the customer on hold and call a target first. */
+  | { readonly type: 'call.consult'; readonly taskId: string; readonly targetId: string }
+  /** Hand the customer to the consulted party. */
+  | { readonly type: 'call.consultComplete'; readonly taskId: string }
+  /** Drop the consultation; the customer stays on hold with the agent. */
+  | { readonly type: 'call.consultCancel'; readonly taskId: string }
+  /** CB-3: keypad tones on a Desktop (WebRTC) station. */
+  | { readonly type: 'call.dtmf'; readonly taskId: string; readonly digits: string }
+  /** QL-5: every enable/disable the agent confirmed, applied at once. */
+  | { readonly type: 'queues.setEnabled'; readonly changes: readonly QueueChange[] }
+  /** QL-7: the queues a supervisor monitors, applied at once. */
+  | { readonly type: 'queues.setMonitored'; readonly changes: readonly QueueChange[] };
+
+/** One ticked or unticked queue: `on` is enabled (QL-5) or monitored (QL-7). */
+export interface QueueChange {
+  readonly queueId: string;
+  readonly on: boolean;
+}
 
 export type CommandType = Command['type'];
 export const COMMAND_TYPES = [
@@ -23,4 +54,18 @@ export const COMMAND_TYPES = [
   'session.signOut',
   'media.setState',
   'media.signIn',
+  'task.accept',
+  'task.decline',
+  'task.end',
+  'task.close',
+  'call.hold',
+  'call.resume',
+  'call.mute',
+  'call.transfer',
+  'call.consult',
+  'call.consultComplete',
+  'call.consultCancel',
+  'call.dtmf',
+  'queues.setEnabled',
+  'queues.setMonitored',
 ] as const satisfies readonly CommandType[];

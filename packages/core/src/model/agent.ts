@@ -18,6 +18,8 @@ export interface AgentProfile {
   /** Roles this profile may sign in with; SL-1 shows the role field only when there are several. */
   readonly roles: readonly Role[];
   readonly teams: readonly Team[];
+  /** ST-8: "configurable per user" — overrides the tenant's offer rules for this person. */
+  readonly offerRules?: Partial<import('./tenant.js').OfferRules>;
 }
 
 /** The device the agent takes voice work on (SL-2). `number` is always E.164. */

@@ -33,6 +33,17 @@ export interface ReasonCode {
   readonly label: string;
 }
 
+/**
+ * Not Ready reasons the backend sets by itself after an offer went unanswered or was declined
+ * (ST-6, ST-8). They are never offered in the state menu.
+ */
+export const SYSTEM_REASONS = { declined: 'cc.declined', missed: 'cc.missed', rona: 'cc.rona' } as const;
+export type SystemReasonId = (typeof SYSTEM_REASONS)[keyof typeof SYSTEM_REASONS];
+
+export function isSystemReason(reasonId: string | undefined): reasonId is SystemReasonId {
+  return reasonId === SYSTEM_REASONS.declined || reasonId === SYSTEM_REASONS.missed || reasonId === SYSTEM_REASONS.rona;
+}
+
 export interface ErrorInfo {
   readonly code: string;
   readonly message: string;

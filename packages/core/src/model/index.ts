@@ -3,3 +3,5 @@ export * from './channel.js';
 export * from './tenant.js';
 export * from './task.js';
 export * from './connection.js';
+export * from './queue.js';
+export * from './notice.js';

@@ -1,14 +1,58 @@
-// The smallest task shape the skeleton needs: SL-11 must know whether any work is open.
-// Voice and digital issues grow it.
+// Work items: a call, a callback, later a chat or an email. One shape for every medium so the
+// rules (offers, RONA, wrap-up) and the sign-out check treat them alike; voice fields are optional.
 
 import type { Media } from './channel.js';
 
 export const TASK_STATUSES = ['offered', 'active', 'held', 'wrapUp'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
+export type Direction = 'inbound' | 'outbound';
+
+/** CB-3: a consultation call the agent placed while the customer waits on hold. */
+export interface Consultation {
+  readonly targetId: string;
+  readonly targetName: string;
+  readonly status: 'ringing' | 'connected';
+  readonly since: number;
+}
+
+/** WU-2/WU-3: the wrap-up the backend asks for once the interaction ended. */
+export interface WrapUp {
+  /** WU-2: Close stays disabled until a reason is chosen. */
+  readonly forced: boolean;
+  /** Server deadline (scheduler ms); at zero the interaction closes with the reason chosen so far. */
+  readonly expiresAt?: number;
+}
+
 export interface Task {
   readonly id: string;
   readonly media: Media;
   readonly status: TaskStatus;
+  /** Scheduler time (ms) the current status began. */
   readonly since: number;
+  readonly direction?: Direction;
+  /** The customer: caller id (E.164) for calls, the callback number for callbacks (CB-4). */
+  readonly from?: string;
+  readonly customerName?: string;
+  readonly queueId?: string;
+  readonly queueName?: string;
+  /** CB-4: an outbound callback the customer asked for in the IVR. */
+  readonly callback?: boolean;
+  /** CB-1: the server's acceptance deadline (scheduler ms) while offered. */
+  readonly offerExpiresAt?: number;
+  /** CB-3: when the agent was connected; the call duration counts from it. */
+  readonly startedAt?: number;
+  readonly muted?: boolean;
+  readonly consult?: Consultation;
+  /** Present while status is wrapUp. */
+  readonly wrapUp?: WrapUp;
+}
+
+/** Why a task left the agent — RONA and declines have consequences (ST-6, ST-8). */
+export const TASK_END_REASONS = ['closed', 'rona', 'declined', 'abandoned', 'transferred', 'taken'] as const;
+export type TaskEndReason = (typeof TASK_END_REASONS)[number];
+
+/** Offers, calls on hold and active calls: work the agent still has in hand. */
+export function isLive(task: Task): boolean {
+  return task.status === 'offered' || task.status === 'active' || task.status === 'held';
 }

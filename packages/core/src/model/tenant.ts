@@ -3,6 +3,7 @@
 
 import type { StationKind } from './agent.js';
 import type { Media, ReasonCode } from './channel.js';
+import type { TransferTarget } from './queue.js';
 import type { DialNumberCheck } from '../validate/dial-number.js';
 
 export interface TenantSettings {
@@ -24,6 +25,31 @@ export interface TenantSettings {
   readonly retryAttempts: number;
   /** Milliseconds between those retries. */
   readonly retryDelayMs: number;
+  /** WU-3: wrap-up reasons, from the backend. */
+  readonly wrapUpReasons: readonly ReasonCode[];
+  /** WU-1…WU-3: what ending an interaction leads to. Queues may override it; the task says what applies. */
+  readonly wrapUp: WrapUpSettings;
+  /** CB-3: where calls may be transferred or consulted; empty when the tenant allows neither. */
+  readonly transferTargets: readonly TransferTarget[];
+  /** ST-6/ST-8: what a declined or missed offer does to the agent's state. */
+  readonly offerRules: OfferRules;
+}
+
+export interface WrapUpSettings {
+  /** off: ending closes (WU-1); optional: reasons offered, Close always enabled; forced: WU-2. */
+  readonly mode: 'off' | 'optional' | 'forced';
+  /** WU-3: 0–60 s in 5 s steps — never "manual", or agents could be stuck in wrap-up. */
+  readonly timeoutSec: number;
+}
+
+export interface OfferRules {
+  /** ST-8: a declined call makes the agent unavailable this long, then Ready again. */
+  readonly declinedUnavailableMs: number;
+  /**
+   * A missed call (no answer before the deadline): a number → unavailable that long then Ready
+   * again (ST-8); null → Not Ready until the agent moves back (ST-6 RONA).
+   */
+  readonly missedUnavailableMs: number | null;
 }
 
 export const DEFAULT_TENANT: TenantSettings = {
@@ -35,4 +61,8 @@ export const DEFAULT_TENANT: TenantSettings = {
   media: ['voice', 'chat', 'sms', 'social', 'email'],
   retryAttempts: 3,
   retryDelayMs: 2000,
+  wrapUpReasons: [],
+  wrapUp: { mode: 'off', timeoutSec: 0 },
+  transferTargets: [],
+  offerRules: { declinedUnavailableMs: 10_000, missedUnavailableMs: null },
 };

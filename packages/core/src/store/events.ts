@@ -4,7 +4,9 @@
 import type { AgentProfile, AgentSession } from '../model/agent.js';
 import type { ErrorInfo, Media, MediaState, MediaStatus } from '../model/channel.js';
 import type { ConnectionStatus } from '../model/connection.js';
-import type { Task } from '../model/task.js';
+import type { Notice } from '../model/notice.js';
+import type { Queue } from '../model/queue.js';
+import type { Task, TaskEndReason } from '../model/task.js';
 import type { TenantSettings } from '../model/tenant.js';
 
 export type DomainEvent =
@@ -23,7 +25,17 @@ export type DomainEvent =
   /** The core's own event: an automatic sign-in retry of a failed medium is under way (ST-5). */
   | { readonly type: 'media.retrying'; readonly media: Media; readonly attempt: number; readonly at: number }
   | { readonly type: 'task.updated'; readonly task: Task; readonly at: number }
-  | { readonly type: 'task.removed'; readonly taskId: string; readonly at: number }
+  /** A task left the agent; `reason` drives RONA (ST-6) and the unavailable time after a decline (ST-8). */
+  | { readonly type: 'task.removed'; readonly taskId: string; readonly reason?: TaskEndReason; readonly at: number }
+  /** QL-1: the full list of the agent's queues (on sign-in); later changes come one by one. */
+  | { readonly type: 'queues.loaded'; readonly queues: readonly Queue[]; readonly at: number }
+  | { readonly type: 'queue.updated'; readonly queue: Queue; readonly at: number }
+  | { readonly type: 'queue.removed'; readonly queueId: string; readonly at: number }
+  /** The core's own: something the agent must be told (RONA, a decline, a failed consultation). */
+  | { readonly type: 'notice.raised'; readonly notice: Notice; readonly at: number }
+  | { readonly type: 'notice.dismissed'; readonly id: string; readonly at: number }
+  /** The core's own: WU-2 the reason chosen so far; kept through reloads and reconnects (WU-4). */
+  | { readonly type: 'wrapUp.reasonChosen'; readonly taskId: string; readonly reasonId: string | undefined; readonly at: number }
   /** A full re-read of the server's state, after connecting or reconnecting (SE-4). */
   | { readonly type: 'state.synced'; readonly snapshot: ServerSnapshot; readonly at: number };
 
@@ -38,4 +50,6 @@ export interface ServerSnapshot {
   readonly session?: AgentSession;
   readonly media: readonly Omit<MediaState, 'attempts'>[];
   readonly tasks: readonly Task[];
+  /** The agent's queues; absent when the backend has no queue list. */
+  readonly queues?: readonly Queue[];
 }

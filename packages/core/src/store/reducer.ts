@@ -22,7 +22,7 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
     }
     case 'session.signedOut': {
       const { session: _session, signedOutReason: _old, ...rest } = state;
-      const next: CcState = { ...rest, media: {}, tasks: [] };
+      const next: CcState = { ...rest, media: {}, tasks: [], queues: [], notices: [], wrapUpChoices: {} };
       return event.reason === undefined ? next : { ...next, signedOutReason: event.reason };
     }
     case 'media.stateChanged': {
@@ -61,7 +61,34 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
     }
     case 'task.removed': {
       const tasks = state.tasks.filter((t) => t.id !== event.taskId);
-      return tasks.length === state.tasks.length ? state : { ...state, tasks };
+      if (tasks.length === state.tasks.length) return state;
+      return { ...state, tasks, wrapUpChoices: without(state.wrapUpChoices, event.taskId) };
+    }
+    case 'queues.loaded':
+      return { ...state, queues: event.queues };
+    case 'queue.updated': {
+      const index = state.queues.findIndex((q) => q.id === event.queue.id);
+      const queues = index < 0 ? [...state.queues, event.queue] : state.queues.map((q, i) => (i === index ? event.queue : q));
+      return { ...state, queues };
+    }
+    case 'queue.removed': {
+      const queues = state.queues.filter((q) => q.id !== event.queueId);
+      return queues.length === state.queues.length ? state : { ...state, queues };
+    }
+    case 'notice.raised': {
+      const others = state.notices.filter((n) => n.id !== event.notice.id);
+      return { ...state, notices: [...others, event.notice] };
+    }
+    case 'notice.dismissed': {
+      const notices = state.notices.filter((n) => n.id !== event.id);
+      return notices.length === state.notices.length ? state : { ...state, notices };
+    }
+    case 'wrapUp.reasonChosen': {
+      if (event.reasonId === undefined) {
+        return event.taskId in state.wrapUpChoices ? { ...state, wrapUpChoices: without(state.wrapUpChoices, event.taskId) } : state;
+      }
+      if (state.wrapUpChoices[event.taskId] === event.reasonId) return state;
+      return { ...state, wrapUpChoices: { ...state.wrapUpChoices, [event.taskId]: event.reasonId } };
     }
     case 'state.synced':
       return reconcile(state, event);
@@ -83,7 +110,18 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
     const previous = state.tasks.find((t) => t.id === task.id);
     return previous && previous.status === task.status ? { ...task, since: previous.since } : task;
   });
+  // A chosen wrap-up reason outlives the reconnect while its task is still in wrap-up (WU-4).
+  const wrapUpChoices = Object.fromEntries(
+    Object.entries(state.wrapUpChoices).filter(([taskId]) => tasks.some((t) => t.id === taskId && t.status === 'wrapUp')),
+  );
+  const queues = snapshot.session ? (snapshot.queues ?? state.queues) : [];
   const { session: _s, ...rest } = state;
-  const base: CcState = { ...rest, profile: snapshot.profile, tenant: snapshot.tenant, media, tasks };
+  const base: CcState = { ...rest, profile: snapshot.profile, tenant: snapshot.tenant, media, tasks, queues, wrapUpChoices };
   return snapshot.session ? { ...base, session: snapshot.session } : base;
+}
+
+function without<T>(record: Readonly<Record<string, T>>, key: string): Readonly<Record<string, T>> {
+  if (!(key in record)) return record;
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
 }

@@ -1,6 +1,8 @@
 import type { AgentProfile, AgentSession } from '../model/agent.js';
 import type { Media, MediaState } from '../model/channel.js';
 import type { ConnectionState } from '../model/connection.js';
+import type { Notice } from '../model/notice.js';
+import type { Queue } from '../model/queue.js';
 import type { Task } from '../model/task.js';
 import { DEFAULT_TENANT, type TenantSettings } from '../model/tenant.js';
 
@@ -13,6 +15,12 @@ export interface CcState {
   /** Per-medium state, only for media the tenant enables and only while signed in. */
   readonly media: Readonly<Partial<Record<Media, MediaState>>>;
   readonly tasks: readonly Task[];
+  /** QL-1: the agent's (or supervisor's) queues, only while signed in. */
+  readonly queues: readonly Queue[];
+  /** Told once, shown until dismissed or no longer true. */
+  readonly notices: readonly Notice[];
+  /** WU-2/WU-4: the wrap-up reason chosen so far, per task in wrap-up. */
+  readonly wrapUpChoices: Readonly<Record<string, string>>;
   /** Why the last session ended when the agent did not ask for it (taken over, expired). */
   readonly signedOutReason?: import('../model/channel.js').ErrorInfo;
 }
@@ -22,4 +30,7 @@ export const INITIAL_STATE: CcState = {
   tenant: DEFAULT_TENANT,
   media: {},
   tasks: [],
+  queues: [],
+  notices: [],
+  wrapUpChoices: {},
 };
