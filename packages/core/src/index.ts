@@ -18,3 +18,4 @@ export * from './session/storage.js';
 export * from './session/remembered-station.js';
 export * from './validate/dial-number.js';
 export * from './validate/extension.js';
+export * from './rules/queues.js';

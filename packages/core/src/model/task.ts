@@ -1,19 +1,23 @@
 // Work items: a call, a callback, later a chat or an email. One shape for every medium so the
 // rules (offers, RONA, wrap-up) and the sign-out check treat them alike; voice fields are optional.
 
-import type { Media } from './channel.js';
+import type { ErrorInfo, Media } from './channel.js';
 
 export const TASK_STATUSES = ['offered', 'active', 'held', 'wrapUp'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 export type Direction = 'inbound' | 'outbound';
 
-/** CB-3: a consultation call the agent placed while the customer waits on hold. */
+/**
+ * CB-3: a consultation call the agent placed while the customer waits on hold. `failed` (the
+ * target declined or did not answer) stays until the agent cancels it, so the reason is not lost.
+ */
 export interface Consultation {
   readonly targetId: string;
   readonly targetName: string;
-  readonly status: 'ringing' | 'connected';
+  readonly status: 'ringing' | 'connected' | 'failed';
   readonly since: number;
+  readonly error?: ErrorInfo;
 }
 
 /** WU-2/WU-3: the wrap-up the backend asks for once the interaction ended. */
