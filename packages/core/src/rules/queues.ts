@@ -75,14 +75,12 @@ export function queueListView(queues: readonly Queue[], query: QueueQuery, now: 
     .filter((q) => search === '' || fold(q.name).includes(search))
     .filter((q) => status === 'all' || isOn(q, query.mode) === (status === 'on'))
     .filter((q) => !groups || groups.has(queueGroup(q)))
-    .map(
-      (queue): QueueRow => ({
-        queue,
-        on: isOn(queue, query.mode),
-        longestWaitMs: longestWaitMs(queue, now),
-        noAgentWarning: needsAgentWarning(queue),
-      }),
-    );
+    .map((queue): QueueRow => ({
+      queue,
+      on: isOn(queue, query.mode),
+      longestWaitMs: longestWaitMs(queue, now),
+      noAgentWarning: needsAgentWarning(queue),
+    }));
   const compare = rowComparator(query.sort ?? { by: 'name', descending: false });
   return QUEUE_GROUPS.flatMap((group) => {
     const inGroup = rows.filter((r) => queueGroup(r.queue) === group).sort(compare);
