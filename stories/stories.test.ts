@@ -1,19 +1,11 @@
-// Every story of every stories module, rendered as Storybook would (args, loaders, render, play)
-// in real Chromium: it must reach the state its name promises, log no error, leave no unhandled
-// rejection and pass axe. A new story needs an entry in EXPECTED below, or this test fails.
+// The stories of the station login and the agent state, each held to what its name promises
+// (story-runner.ts renders them as Storybook does, with console-error and axe checks).
 
-import { expect, fixture, html } from '@open-wc/testing';
-import type { Meta, StoryContext, StoryObj } from '@storybook/web-components-vite';
+import { expect } from '@open-wc/testing';
 import * as stationLogin from './station-login.stories.js';
 import * as agentState from './agent-state.stories.js';
-import { allInShadow, disposeStoryClients, inShadow } from './support.js';
-
-type Widget = HTMLElement & { updateComplete: Promise<unknown> };
-type Check = (el: Widget) => void;
-type StoriesModule = { default: Meta } & Record<string, unknown>;
-
-// Each module's Args differ; here only the shape Storybook reads matters.
-const MODULES = [stationLogin, agentState] as unknown as readonly StoriesModule[];
+import { allInShadow, inShadow } from './support.js';
+import { describeStories, type Check, type StoriesModule } from './story-runner.js';
 
 // ---- what each story must show, by title and export name ---------------------------------------------
 
@@ -229,81 +221,7 @@ const EXPECTED: Record<string, Record<string, Check>> = {
   },
 };
 
-// ---- running a story as Storybook does -------------------------------------------------------------
-
-type Loader = (context: StoryContext) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
-const asArray = <T>(value: T | readonly T[] | undefined): readonly T[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value as T];
-
-let errors: unknown[][] = [];
-let rejections: unknown[] = [];
-const originalError = console.error;
-const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
-
-beforeEach(() => {
-  errors = [];
-  rejections = [];
-  console.error = (...args: unknown[]) => {
-    errors.push(args);
-    originalError.apply(console, args);
-  };
-  window.addEventListener('unhandledrejection', onRejection);
-});
-
-afterEach(() => {
-  console.error = originalError;
-  window.removeEventListener('unhandledrejection', onRejection);
-  disposeStoryClients();
-});
-
-describe('stories', () => {
-  for (const module of MODULES) {
-    const { default: meta, ...exports } = module;
-    const title = meta.title!;
-    const stories = Object.entries(exports) as [string, StoryObj][];
-
-    it(`${title}: every story has a check`, () => {
-      expect(Object.keys(EXPECTED[title] ?? {})).to.have.members(stories.map(([name]) => name));
-    });
-
-    for (const [exportName, story] of stories) {
-      it(`${title} / ${story.name ?? exportName}`, async () => {
-        const args = { ...meta.args, ...story.args };
-        const context = {
-          args,
-          loaded: {} as Record<string, unknown>,
-          parameters: { ...meta.parameters, ...story.parameters },
-        } as unknown as StoryContext;
-        for (const loaders of [meta.loaders, story.loaders]) {
-          const results = await Promise.all(asArray(loaders as Loader | readonly Loader[] | undefined).map((load) => load(context)));
-          Object.assign(context.loaded, ...results);
-        }
-
-        const render = story.render ?? meta.render;
-        if (!render) throw new Error(`${title} / ${exportName} has no render`);
-        const canvasElement = await fixture<HTMLElement>(html`<div>${render(args, context)}</div>`);
-        const widget = canvasElement.querySelector<Widget>(meta.component!);
-        expect(widget, `<${meta.component}> in the story`).to.not.equal(null);
-        await widget!.updateComplete;
-
-        if (story.play) await story.play({ ...context, canvasElement } as StoryContext);
-        await widget!.updateComplete;
-
-        const check = EXPECTED[title]?.[exportName];
-        if (!check) throw new Error(`No check for ${title} / ${exportName}: add one to EXPECTED.`);
-        check(widget!);
-
-        // The whole canvas: the story's own markup is held to axe as well as the widget.
-        await expect(canvasElement).to.be.accessible();
-
-        // Judged last: Chromium reports an unhandled rejection in a task of its own, after axe's many.
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        expect(
-          errors.map((call) => call.map(String).join(' ')),
-          'console.error calls',
-        ).to.deep.equal([]);
-        expect(rejections.map(String), 'unhandled rejections').to.deep.equal([]);
-      });
-    }
-  }
-});
+// Each module's Args differ; the runner reads only the shape Storybook reads.
+for (const module of [stationLogin, agentState] as unknown as readonly StoriesModule[]) {
+  describeStories(module, EXPECTED[module.default.title!] ?? {});
+}

@@ -1,7 +1,19 @@
 // Test helpers for widget tests: a client on the simulator, and virtual time for timers.
 
 import { VirtualTimeScheduler, type SchedulerLike } from 'rxjs';
-import { createClient, memoryStorage, type CcClient, type StoragePort } from '@cc-elements/core';
+import {
+  createClient,
+  DEFAULT_TENANT,
+  memoryStorage,
+  type AgentProfile,
+  type CcClient,
+  type CommandType,
+  type Role,
+  type Station,
+  type StoragePort,
+  type TenantSettings,
+} from '@cc-elements/core';
+import { createTestAdapter, type TestAdapter } from '@cc-elements/core/testing';
 import { createSimAdapter, type ScenarioName, type SimScenario } from '@cc-elements/adapter-sim';
 
 export interface SimClientOptions {
@@ -66,4 +78,41 @@ export async function settled(node: Node): Promise<void> {
   await settle();
   const host = (node.getRootNode() as ShadowRoot).host as (Element & { updateComplete?: Promise<unknown> }) | undefined;
   await host?.updateComplete;
+}
+
+export interface ScriptedClientOptions {
+  readonly scheduler?: SchedulerLike;
+  readonly storage?: StoragePort;
+  /** Tenant settings over the core's defaults (wrap-up reasons, transfer targets, offer rules…). */
+  readonly tenant?: Partial<TenantSettings>;
+  /** Commands the backend carries out; every one when omitted. */
+  readonly commands?: readonly CommandType[];
+  readonly role?: Role;
+  readonly station?: Station;
+}
+
+export interface ScriptedClient {
+  readonly client: CcClient;
+  /** Push backend events (`task.updated`, `queues.loaded`…) and answer commands by hand. */
+  readonly adapter: TestAdapter;
+}
+
+/**
+ * A client on a scripted backend, already connected and signed in with voice Ready: for widget
+ * states that are hard to reach on the simulator at an exact moment (an offer with 2 s left).
+ */
+export function scriptedClient(options: ScriptedClientOptions = {}): ScriptedClient {
+  const adapter = createTestAdapter(options.commands ? { commands: options.commands } : {});
+  const scheduler = options.scheduler;
+  const client = createClient({ adapter, storage: options.storage ?? memoryStorage(), ...(scheduler ? { scheduler } : {}) });
+  const tenant: TenantSettings = { ...DEFAULT_TENANT, media: ['voice'], ...options.tenant };
+  const profile: AgentProfile = { id: 'test.agent', name: 'Test Agent', roles: [options.role ?? 'agent'], teams: [] };
+  adapter.emit({ type: 'connection.changed', status: 'connected' });
+  adapter.emit({ type: 'profile.loaded', profile, tenant });
+  adapter.emit({
+    type: 'session.signedIn',
+    session: { role: options.role ?? 'agent', station: options.station ?? { kind: 'desktop' }, signedInAt: client.scheduler.now() },
+  });
+  for (const media of tenant.media) adapter.emit({ type: 'media.stateChanged', media, status: 'ready' });
+  return { client, adapter };
 }
