@@ -20,7 +20,7 @@ import {
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
-import { channelName, errorMessage, indicatorName, mediaName, statusName } from '../internal/messages.js';
+import { channelName, errorMessage, indicatorName, mediaName, statusName, systemReasonName } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { styles } from './agent-state.styles.js';
 
@@ -179,7 +179,8 @@ export class CcAgentState extends CcElement {
   }
 
   #statusText(view: ChannelView, state: CcState): string {
-    const reason = reasonLabel(state, view.reasonId);
+    // ST-6/ST-8: after a missed or declined offer the backend's own reason shows.
+    const reason = reasonLabel(state, view.reasonId) ?? (view.reasonId === undefined ? undefined : systemReasonName(view.reasonId));
     return reason ? msg(str`Not Ready – ${reason}`) : statusName(view.status);
   }
 

@@ -2,6 +2,7 @@
 // sentences here, so every backend's errors read the same.
 
 import { msg } from '@lit/localize';
+import { SYSTEM_REASONS } from '@cc-elements/core';
 import type {
   Channel,
   DialNumberProblem,
@@ -140,6 +141,20 @@ export function signOutBlocker(blocker: SignOutBlocker): string {
   }
 }
 
+/** ST-6/ST-8: the Not Ready reasons the backend sets by itself, which the tenant's list does not hold. */
+export function systemReasonName(reasonId: string): string | undefined {
+  switch (reasonId) {
+    case SYSTEM_REASONS.declined:
+      return msg('Declined a call');
+    case SYSTEM_REASONS.missed:
+      return msg('Missed a call');
+    case SYSTEM_REASONS.rona:
+      return msg('No answer (RONA)');
+    default:
+      return undefined;
+  }
+}
+
 /** SL-10: a sentence the agent can act on, for any error a backend or the core gives. */
 export function errorMessage(error: ErrorInfo): string {
   switch (error.code) {
@@ -167,6 +182,16 @@ export function errorMessage(error: ErrorInfo): string {
       return msg('Sign in first.');
     case 'storage.failed':
       return msg('The browser storage could not be used.');
+    case 'offer.expired':
+      return msg('Too late: the offer expired and went to another agent.');
+    case 'task.unknown':
+      return msg('This interaction is no longer yours. It may have ended or moved to another agent.');
+    case 'queue.unknown':
+      return msg('A queue is no longer assigned to you. Your list has been refreshed; check your selections and confirm again.');
+    case 'wrapUp.reasonRequired':
+      return msg('Choose a wrap-up reason before closing.');
+    case 'dtmf.invalid':
+      return msg('Keypad tones are digits, *, # and A to D only.');
     default:
       // 'api', 'command.notAllowed' and codes of newer backends: the server's own words.
       return error.message || msg('The server refused the request.');
