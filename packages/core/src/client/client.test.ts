@@ -9,6 +9,7 @@ import { REMEMBERED_STATION_KEY, type RememberedStation } from '../session/remem
 import { memoryStorage, type StoragePort } from '../session/storage.js';
 import { createTestAdapter } from '../testing.js';
 import { createClient } from './client.js';
+import { rejection, track, virtualTime } from './client.test-support.js';
 import type { Command } from './commands.js';
 
 const profile: AgentProfile = { id: 'a1', name: 'Ana Pop', roles: ['agent'], teams: [{ id: 'sales', name: 'Sales' }] };
@@ -23,33 +24,6 @@ const tenant: TenantSettings = {
 };
 const session: AgentSession = { role: 'agent', station: { kind: 'dialNumber', number: '+12015550123' }, signedInAt: 0 };
 const networkInfo: ErrorInfo = { code: 'network', message: 'The server could not be reached.' };
-
-/** Lets promise callbacks (adapter answers, storage) run; no timers involved. */
-function settle(): Promise<void> {
-  return new Promise<void>((resolve) => setImmediate(resolve));
-}
-
-/**
- * Virtual time for code that mixes scheduler timers and promises: runs due actions one instant
- * at a time and lets promises settle in between, so a retry that follows a rejected promise is
- * scheduled exactly as in a browser.
- */
-function virtualTime() {
-  const scheduler = new VirtualTimeScheduler();
-  return {
-    scheduler,
-    async advance(ms: number): Promise<void> {
-      const target = scheduler.frame + ms;
-      await settle();
-      for (let next = scheduler.actions[0]; next && next.delay <= target; next = scheduler.actions[0]) {
-        scheduler.maxFrames = next.delay;
-        scheduler.flush();
-        await settle();
-      }
-      scheduler.frame = target;
-    },
-  };
-}
 
 interface SetupOptions {
   readonly capabilities?: Partial<Capabilities>;
@@ -78,25 +52,6 @@ function setup(options: SetupOptions = {}) {
 }
 
 const allNotReady = { voice: 'notReady', chat: 'notReady', sms: 'notReady', social: 'notReady', email: 'notReady' } as const;
-
-/** Records how a promise ended, without awaiting it. */
-function track<T>(promise: Promise<T>) {
-  const outcome: { settled: boolean; value?: T; error?: unknown } = { settled: false };
-  promise.then(
-    (value) => Object.assign(outcome, { settled: true, value }),
-    (error: unknown) => Object.assign(outcome, { settled: true, error }),
-  );
-  return outcome;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<CcError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(CcError);
-  return error as CcError;
-}
 
 describe('createClient', () => {
   it('SE-2: connects at once, and stamps backend events with scheduler time', async () => {
