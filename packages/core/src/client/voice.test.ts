@@ -451,11 +451,16 @@ describe('queues (QL-5, QL-7)', () => {
     });
   });
 
+  const supervised = (id: string): Queue => {
+    const { enabled: _agentOnly, ...rest } = queue(id);
+    return rest;
+  };
+
   it('QL-7: a supervisor’s ticks are monitor changes', async () => {
     const { client, adapter } = setup();
     adapter.emit({
       type: 'queues.loaded',
-      queues: [queue('a', { monitored: false }), queue('b', { enabled: undefined, monitored: true })],
+      queues: [queue('a', { monitored: false }), { ...supervised('b'), monitored: true }],
     });
     await client.confirmQueues('supervisor', { a: true, b: true });
     expect(adapter.commands).toEqual([{ type: 'queues.setMonitored', changes: [{ queueId: 'a', on: true }] }]);
