@@ -2,3 +2,4 @@
 import './cc-provider.js';
 import './cc-station-login.js';
 import './cc-agent-state.js';
+import './cc-queue-list.js';
