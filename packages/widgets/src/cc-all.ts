@@ -2,4 +2,5 @@
 import './cc-provider.js';
 import './cc-station-login.js';
 import './cc-agent-state.js';
+import './cc-wrapup-picker.js';
 import './cc-queue-list.js';

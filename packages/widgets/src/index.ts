@@ -4,6 +4,12 @@
 export { CcProvider } from './provider/provider.js';
 export { CcStationLogin, type SignInRequestDetail } from './station-login/station-login.js';
 export { CcAgentState, type StateChangeDetail } from './agent-state/agent-state.js';
+export {
+  CcWrapupPicker,
+  type WrapUpReasonChosenDetail,
+  type WrapUpClosedDetail,
+  type WrapUpErrorDetail,
+} from './wrapup-picker/wrapup-picker.js';
 export { CcQueueList, type QueuesConfirmedDetail, type QueueListModeSetting } from './queue-list/queue-list.js';
 export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
