@@ -30,7 +30,7 @@ function refusalOf(run: () => void): CcError {
 }
 
 describe('SimContactCenter', () => {
-  it('ST-2: a sign-in reports the session, then every tenant medium Not Ready, in order', () => {
+  it('ST-2/QL-1: a sign-in reports the session, every tenant medium Not Ready, then the queue list, in order', () => {
     const { engine, events, scheduler } = world();
     scheduler.frame = 1234;
     engine.apply(MAYA, SIGN_IN);
@@ -41,6 +41,7 @@ describe('SimContactCenter', () => {
       'sms:notReady',
       'social:notReady',
       'email:notReady',
+      'queues.loaded',
     ]);
     expect(events[0]).toMatchObject({ session: { signedInAt: 1234 }, at: 1234 });
     expect(engine.isSignedIn(MAYA)).toBe(true);

@@ -1,11 +1,13 @@
 // The simulated contact center — the "server" of the simulator. It holds the scenario, every
 // agent's server-side state, seeded randomness, network latency and injected faults; adapters
-// (and later the Node emulators) talk to it, so several agents and tabs share one world.
+// (and later the Node emulators) talk to it, so several agents and tabs share one world. Voice
+// work (queues, routing, calls, wrap-up) lives in the ACD next door; this file signs people in.
 
 import { asyncScheduler, filter, map, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import {
   CcError,
   isE164,
+  isSystemReason,
   restrictedToDefaultDialNumber,
   roleNeedsTeam,
   roleTakesWork,
@@ -19,12 +21,23 @@ import {
   type ErrorCode,
   type Media,
   type MediaState,
+  type Queue,
   type Role,
   type ServerSnapshot,
   type StationKind,
+  type Task,
 } from '@cc-elements/core';
+import {
+  DEFAULT_CONSULT_DELAY_MS,
+  DEFAULT_WRAP_UP_GRACE_MS,
+  VoiceAcd,
+  type CallClosing,
+  type ConsultFailure,
+  type InjectedCall,
+  type SimCall,
+} from './acd.js';
 import { randomHex, seededRandom } from './random.js';
-import { resolveScenario, type ScenarioName, type SimScenario } from './scenarios.js';
+import { resolveScenario, validateScenario, type ScenarioName, type SimScenario } from './scenarios.js';
 
 export interface SimContactCenterOptions {
   /** A built-in scenario by name, or one of your own. `default` when omitted. */
@@ -35,8 +48,17 @@ export interface SimContactCenterOptions {
   readonly latencyMs?: number;
   /** How far a round trip may stray from `latencyMs`, as a fraction (0.2 → ±20%). */
   readonly jitter?: number;
-  /** Seeds trace ids and latency jitter; the same seed replays the same run. */
+  /** Seeds trace ids, latency jitter, arrivals and callers; the same seed replays the same run. */
   readonly seed?: number;
+  /** Random arrivals, abandonments, hang-ups and virtual agents; the scenario's `traffic` when omitted. */
+  readonly traffic?: boolean;
+  /**
+   * How long after a wrap-up's deadline the server closes it itself, should no client have (WU-3:
+   * nobody stays stuck in wrap-up). `DEFAULT_WRAP_UP_GRACE_MS` when omitted.
+   */
+  readonly wrapUpGraceMs?: number;
+  /** How long a consultation rings before the target answers or declines. `DEFAULT_CONSULT_DELAY_MS` when omitted. */
+  readonly consultDelayMs?: number;
 }
 
 export interface FailNextOptions {
@@ -89,22 +111,45 @@ export class SimContactCenter {
   // Two streams from one seed, so changing the latency never changes the trace ids.
   readonly #traceRandom: () => number;
   readonly #latencyRandom: () => number;
+  readonly #acd: VoiceAcd;
 
   /** Every change to every agent, in order. */
   readonly changes$: Observable<SimChange> = this.#changes.asObservable();
 
   constructor(options: SimContactCenterOptions = {}) {
-    this.scenario = resolveScenario(options.scenario ?? 'default');
+    this.scenario = validateScenario(resolveScenario(options.scenario ?? 'default'));
     this.scheduler = options.scheduler ?? asyncScheduler;
     this.latencyMs = Math.max(0, options.latencyMs ?? DEFAULT_LATENCY_MS);
     this.jitter = Math.min(1, Math.max(0, options.jitter ?? DEFAULT_JITTER));
     const seed = options.seed ?? DEFAULT_SEED;
     this.#traceRandom = seededRandom(seed);
     this.#latencyRandom = seededRandom(seed ^ 0x9e3779b9);
-    if (this.scenario.agents.length === 0) throw new RangeError(`Scenario "${this.scenario.title}" has no agents.`);
     for (const profile of this.scenario.agents) {
       this.#agents.set(profile.id, { profile, session: undefined, media: new Map(), signInAttempts: new Map() });
     }
+    this.#acd = new VoiceAcd(
+      {
+        scenario: this.scenario,
+        scheduler: this.scheduler,
+        agentIds: this.scenario.agents.map((a) => a.id),
+        profile: (agentId) => this.#agent(agentId).profile,
+        session: (agentId) => this.#agent(agentId).session,
+        mediumStatus: (agentId, media) => this.#agent(agentId).media.get(media)?.status,
+        setNotReady: (agentId, media, reasonId, at) => {
+          const agent = this.#agent(agentId);
+          const status = agent.media.get(media)?.status;
+          if (status === 'ready' || status === 'notReady') this.#setMedium(agent, { media, status: 'notReady', reasonId }, at);
+        },
+        emit: (agentId, event) => this.#emit(this.#agent(agentId), event),
+        refuse: (code, message) => this.#refuse(code, message),
+      },
+      {
+        traffic: options.traffic ?? this.scenario.traffic,
+        seed,
+        wrapUpGraceMs: Math.max(0, options.wrapUpGraceMs ?? DEFAULT_WRAP_UP_GRACE_MS),
+        consultDelayMs: Math.max(0, options.consultDelayMs ?? DEFAULT_CONSULT_DELAY_MS),
+      },
+    );
   }
 
   /** The agent an adapter speaks for when it is not told: the scenario's first. */
@@ -132,8 +177,82 @@ export class SimContactCenter {
       tenant: this.scenario.tenant,
       ...(agent.session === undefined ? {} : { session: agent.session }),
       media: [...agent.media.values()],
-      tasks: [],
+      tasks: this.#acd.tasksOf(agentId),
+      ...(agent.session === undefined ? {} : { queues: this.#acd.queuesOf(agentId) }),
     };
+  }
+
+  /** The agent's tasks as the server has them: offers, calls and wrap-ups. */
+  tasks(agentId: string): Task[] {
+    this.#agent(agentId);
+    return this.#acd.tasksOf(agentId);
+  }
+
+  /** QL-1: the user's queues as their signed-in role sees them (none while signed out). */
+  queues(agentId: string): Queue[] {
+    this.#agent(agentId);
+    return this.#acd.queuesOf(agentId);
+  }
+
+  /** Every call the ACD knows, waiting, ringing, connected or recently ended. */
+  calls(): SimCall[] {
+    return this.#acd.calls();
+  }
+
+  /** A caller joins a queue now; returns the call id, which is also the id of the task it offers. */
+  injectCall(call: InjectedCall): string {
+    return this.#acd.injectCall(call);
+  }
+
+  /** CB-4: an IVR callback waits in an outbound queue (the scenario's first one when none is named). */
+  injectCallback(call: Partial<InjectedCall> = {}): string {
+    const queueId = call.queueId ?? this.scenario.queues.find((q) => q.direction === 'outbound')?.id;
+    if (queueId === undefined) throw new RangeError(`Scenario "${this.scenario.title}" has no outbound queue for callbacks.`);
+    return this.#acd.injectCall({ ...call, queueId });
+  }
+
+  /** The customer hangs up: abandoned while waiting or ringing, ended (→ wrap-up) when connected. */
+  hangUp(callId: string): void {
+    this.#acd.hangUp(callId);
+  }
+
+  /** The queue disappears from the configuration; its waiting callers are dropped. */
+  removeQueue(queueId: string): void {
+    this.#acd.removeQueue(queueId);
+  }
+
+  /** The administrator takes one person off a queue (as member and as supervisor). */
+  unassignQueue(agentId: string, queueId: string): void {
+    this.#acd.unassignQueue(agentId, queueId);
+  }
+
+  get traffic(): boolean {
+    return this.#acd.traffic;
+  }
+
+  /** Switches random arrivals, abandonments, hang-ups and virtual agents on or off. */
+  setTraffic(on: boolean): void {
+    this.#acd.setTraffic(on);
+  }
+
+  /** CB-3: the keypad tones sent on a task, one entry per command. */
+  sentDtmf(taskId: string): readonly string[] {
+    return this.#acd.sentDtmf(taskId);
+  }
+
+  /** CB-3: the last consultation on a task that the target declined. */
+  lastConsultFailure(taskId: string): ConsultFailure | undefined {
+    return this.#acd.lastConsultFailure(taskId);
+  }
+
+  /** How each leg of a call was closed, with its wrap-up reason (for supervisor statistics). */
+  closings(callId: string): readonly CallClosing[] {
+    return this.#acd.closings(callId);
+  }
+
+  /** Stops the world's timers (traffic, offers, wrap-ups): call it when throwing a world away. */
+  dispose(): void {
+    this.#acd.dispose();
   }
 
   /** The changes of one agent, as events. */
@@ -188,6 +307,7 @@ export class SimContactCenter {
     // One instant per command, so everything it changes shares one start time.
     const at = this.scheduler.now();
     this.#takeInjectedFault(command.type);
+    if (this.scenario.unsupportedCommands?.includes(command.type)) throw this.#refuse('command.unsupported');
     switch (command.type) {
       case 'session.signIn':
         return this.#signIn(agent, command, at);
@@ -197,6 +317,9 @@ export class SimContactCenter {
         return this.#setMediaState(agent, command, at);
       case 'media.signIn':
         return this.#signInMediumAgain(agent, command.media, at);
+      default:
+        if (!agent.session) throw this.#refuse('session.required');
+        return this.#acd.apply(agentId, command, at);
     }
   }
 
@@ -220,8 +343,8 @@ export class SimContactCenter {
     agent.signInAttempts.clear();
     this.#emit(agent, { type: 'session.signedIn', session, at: session.signedInAt });
     // A pure supervisor takes no work, so has no channels to sign in.
-    if (!roleTakesWork(role)) return;
-    for (const media of tenant.media) this.#signInMedium(agent, media, at);
+    if (roleTakesWork(role)) for (const media of tenant.media) this.#signInMedium(agent, media, at);
+    this.#acd.signedIn(agent.profile.id, at);
   }
 
   #checkDialNumber(agent: AgentRecord, number: string): void {
@@ -268,16 +391,21 @@ export class SimContactCenter {
     if ([...agent.media.values()].some((m) => m.status === 'ready')) {
       throw this.#refuse('command.notAllowed', 'Set every channel to Not Ready before signing out.');
     }
+    if (this.#acd.hasWork(agent.profile.id)) {
+      throw this.#refuse('command.notAllowed', 'Finish your calls and their wrap-up before signing out.');
+    }
     agent.session = undefined;
     agent.media.clear();
     agent.signInAttempts.clear();
     this.#emit(agent, { type: 'session.signedOut', at });
+    this.#acd.signedOut(agent.profile.id, at);
   }
 
   #setMediaState(agent: AgentRecord, command: Extract<Command, { type: 'media.setState' }>, at: number): void {
     const { status, reasonId } = command;
     if (!agent.session) throw this.#refuse('session.required');
-    if (reasonId !== undefined && !this.scenario.tenant.notReadyReasons.some((r) => r.id === reasonId)) {
+    // The backend's own reasons (declined, missed, RONA) are accepted too: the core's ST-8 rule sends them back.
+    if (reasonId !== undefined && !isSystemReason(reasonId) && !this.scenario.tenant.notReadyReasons.some((r) => r.id === reasonId)) {
       throw this.#refuse('command.notAllowed', `Unknown Not Ready reason "${reasonId}".`);
     }
     // All or nothing: a failed or unknown medium refuses the whole change before anything moves.
@@ -325,6 +453,7 @@ export class SimContactCenter {
     const same = previous?.status === next.status && previous.reasonId === next.reasonId;
     agent.media.set(next.media, { ...next, since: same ? previous.since : at });
     this.#emit(agent, { type: 'media.stateChanged', ...next, at });
+    this.#acd.mediumChanged(agent.profile.id, next.media, next.status, at);
   }
 
   #takeInjectedFault(type: CommandType): void {

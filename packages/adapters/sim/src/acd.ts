@@ -1,0 +1,891 @@
+// The simulator's voice ACD (automatic call distribution): routing to the longest-idle eligible
+// agent, offers and RONA, calls, consultations, transfers, wrap-up with a server-side safety net,
+// and the seeded background traffic that keeps it all moving. The queue board keeps the figures.
+
+import type { SchedulerLike, Subscription } from 'rxjs';
+import {
+  roleTakesWork,
+  SYSTEM_REASONS,
+  type AgentProfile,
+  type AgentSession,
+  type Command,
+  type ErrorInfo,
+  type Media,
+  type Queue,
+  type Task,
+  type TaskEndReason,
+  type TransferTarget,
+  type WrapUpSettings,
+} from '@cc-elements/core';
+import { drawBetween, drawCaller, drawExponential, hashText } from './callers.js';
+import { QueueBoard, type QueueBoardHost, type QueueRecord } from './queue-board.js';
+import { seededRandom } from './random.js';
+import { DEFAULT_CALLER_PATIENCE_MS, DEFAULT_OFFER_TIMEOUT_MS, DEFAULT_TALK_TIME_MS } from './scenarios.js';
+
+/** What the ACD needs from the rest of the server: people, their channels, the clock, the wire. */
+export interface AcdHost extends QueueBoardHost {
+  readonly scheduler: SchedulerLike;
+  profile(agentId: string): AgentProfile;
+  /** ST-6/ST-8: the backend itself makes the agent Not Ready with a system reason. */
+  setNotReady(agentId: string, media: Media, reasonId: string, at: number): void;
+}
+
+export interface AcdOptions {
+  readonly traffic: boolean;
+  readonly seed: number;
+  readonly wrapUpGraceMs: number;
+  readonly consultDelayMs: number;
+}
+
+/** A call put in a queue by hand (tests, the demo's buttons). */
+export interface InjectedCall {
+  readonly queueId: string;
+  /** E.164; drawn from the seed when absent. */
+  readonly from?: string;
+  readonly customerName?: string;
+  /** Overrides the queue's patience draw (used only while traffic is on). */
+  readonly patienceMs?: number;
+  /** Overrides the queue's talk-time draw (used only while traffic is on). */
+  readonly talkTimeMs?: number;
+}
+
+/** How one leg of a call was closed: what later supervisor statistics count. */
+export interface CallClosing {
+  /** The real agent; absent when a background (virtual) agent handled it. */
+  readonly agentId?: string;
+  readonly queueId: string;
+  readonly reasonId?: string;
+  readonly at: number;
+  /** agent: closed by the agent (or ended without wrap-up); server: the safety net closed it; virtual: background staff. */
+  readonly closedBy: 'agent' | 'server' | 'virtual';
+}
+
+/** A consultation the target declined (CB-3), as `lastConsultFailure` reports it. */
+export interface ConsultFailure {
+  readonly targetId: string;
+  readonly targetName: string;
+  readonly at: number;
+  readonly error: ErrorInfo;
+}
+
+export type SimCallStatus = 'waiting' | 'offered' | 'connected' | 'virtual' | 'ended';
+
+/** One customer's call as the ACD sees it, for the demo and tests. */
+export interface SimCall {
+  readonly id: string;
+  readonly queueId: string;
+  readonly status: SimCallStatus;
+  readonly from: string;
+  readonly customerName: string;
+  readonly callback: boolean;
+  /** When it joined its current queue; kept through a RONA or a decline. */
+  readonly waitingSince: number;
+  /** The real agent it is offered to or connected with. */
+  readonly agentId?: string;
+  readonly endedAs?: 'abandoned' | 'completed' | 'transferred';
+}
+
+export const DEFAULT_WRAP_UP_GRACE_MS = 5_000;
+export const DEFAULT_CONSULT_DELAY_MS = 3_000;
+/** Ended calls kept for `closings` and the demo; older ones are forgotten. */
+const ENDED_CALLS_KEPT = 500;
+/** Waits of calls already queued when the world starts: up to three minutes. */
+const WAITING_AT_START_MS = { min: 5_000, max: 180_000 };
+const DTMF = /^[0-9*#A-D]+$/;
+
+interface CallRecord {
+  readonly id: string;
+  /** Arrival order: the tie-breaker among calls that joined at the same instant. */
+  readonly seq: number;
+  queueId: string;
+  readonly from: string;
+  readonly customerName: string;
+  readonly callback: boolean;
+  waitingSince: number;
+  status: SimCallStatus;
+  agentId: string | undefined;
+  connectedAt: number | undefined;
+  endedAs: SimCall['endedAs'];
+  readonly patienceMs: number;
+  readonly talkMs: number;
+  /** Agents who declined or missed it, with their Ready count then: not offered again until they are Ready anew. */
+  readonly passedBy: Map<string, number>;
+  patienceTimer: Subscription | undefined;
+  hangUpTimer: Subscription | undefined;
+  virtualTimer: Subscription | undefined;
+  readonly dtmf: string[];
+  consultFailure: ConsultFailure | undefined;
+  readonly closings: CallClosing[];
+  /** Agents' tasks still pointing at it (a wrap-up outlives the call): it is kept while any remain. */
+  legs: number;
+}
+
+/** An agent's leg of a call: the task the agent sees. */
+interface TaskRecord {
+  task: Task;
+  readonly callId: string;
+  offerTimer: Subscription | undefined;
+  consultTimer: Subscription | undefined;
+  wrapUpTimer: Subscription | undefined;
+}
+
+interface AgentWork {
+  readonly tasks: Map<string, TaskRecord>;
+  /** Offers this agent let expire, so a late accept hears "expired" rather than "not yours". */
+  readonly expired: Set<string>;
+  /** How many times voice went Ready: a call passed over waits for the next time. */
+  readySeq: number;
+  ready: boolean;
+  /** Longest idle first: since voice went Ready or the last call closed, whichever is later. */
+  idleSince: number;
+}
+
+/** A queue's own random stream (arrivals and callers) and its traffic timers. */
+interface QueueTraffic {
+  readonly random: () => number;
+  arrivalTimer: Subscription | undefined;
+  virtualTimer: Subscription | undefined;
+}
+
+type TaskCommand = Extract<Command, { taskId: string }>;
+
+export class VoiceAcd {
+  readonly #host: AcdHost;
+  readonly #options: AcdOptions;
+  readonly #board: QueueBoard;
+  readonly #queueTraffic = new Map<string, QueueTraffic>();
+  readonly #calls = new Map<string, CallRecord>();
+  readonly #work = new Map<string, AgentWork>();
+  readonly #injectRandom: () => number;
+  #trafficOn: boolean;
+  #callCount = 0;
+  /** Nested operations (the server setting Not Ready inside a RONA) settle once, at the outermost. */
+  #depth = 0;
+
+  constructor(host: AcdHost, options: AcdOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#trafficOn = options.traffic;
+    this.#injectRandom = seededRandom(options.seed ^ 0x5bd1e995);
+    for (const agentId of host.agentIds) {
+      this.#work.set(agentId, {
+        tasks: new Map(),
+        expired: new Set(),
+        readySeq: 0,
+        ready: false,
+        idleSince: 0,
+      });
+    }
+    this.#board = new QueueBoard(host);
+    const now = host.scheduler.now();
+    for (const queue of this.#board.records()) {
+      // Each queue draws from its own stream, so adding a queue does not change another's callers.
+      const random = seededRandom(options.seed ^ hashText(queue.def.id));
+      this.#queueTraffic.set(queue.def.id, { random, arrivalTimer: undefined, virtualTimer: undefined });
+      const waits = Array.from({ length: queue.def.waitingAtStart ?? 0 }, () => drawBetween(random, WAITING_AT_START_MS));
+      for (const wait of waits.sort((a, b) => b - a)) this.#enqueue(this.#newCall(queue, random, {}), now - wait, now);
+    }
+    if (this.#trafficOn) this.#startTraffic(now);
+    this.#settle(now);
+  }
+
+  get traffic(): boolean {
+    return this.#trafficOn;
+  }
+
+  // ——— what the rest of the server asks ———
+
+  tasksOf(agentId: string): Task[] {
+    return [...this.#agentWork(agentId).tasks.values()].map((r) => r.task);
+  }
+
+  /** QL-1: the user's queues as the signed-in role sees them; none when signed out. */
+  queuesOf(agentId: string): Queue[] {
+    return this.#board.viewsOf(agentId, this.#calls.values(), this.#trafficOn);
+  }
+
+  hasWork(agentId: string): boolean {
+    return this.#agentWork(agentId).tasks.size > 0;
+  }
+
+  calls(): SimCall[] {
+    return [...this.#calls.values()].map((call) => ({
+      id: call.id,
+      queueId: call.queueId,
+      status: call.status,
+      from: call.from,
+      customerName: call.customerName,
+      callback: call.callback,
+      waitingSince: call.waitingSince,
+      ...(call.agentId === undefined ? {} : { agentId: call.agentId }),
+      ...(call.endedAs === undefined ? {} : { endedAs: call.endedAs }),
+    }));
+  }
+
+  closings(callId: string): readonly CallClosing[] {
+    return [...this.#knownCall(callId).closings];
+  }
+
+  sentDtmf(taskId: string): readonly string[] {
+    return [...(this.#calls.get(taskId)?.dtmf ?? [])];
+  }
+
+  lastConsultFailure(taskId: string): ConsultFailure | undefined {
+    return this.#calls.get(taskId)?.consultFailure;
+  }
+
+  /** After the session and its media events: the queue list (QL-1), then the others' figures. */
+  signedIn(agentId: string, at: number): void {
+    this.#operation(at, () => this.#board.list(agentId, this.#calls.values(), this.#trafficOn, at));
+  }
+
+  signedOut(agentId: string, at: number): void {
+    this.#operation(at, () => {
+      const work = this.#agentWork(agentId);
+      this.#board.unlist(agentId);
+      work.ready = false;
+      work.expired.clear();
+    });
+  }
+
+  /** A medium changed: Ready makes the agent routable, and signed-in agents count on queues (QL-6). */
+  mediumChanged(agentId: string, media: Media, status: string, at: number): void {
+    if (media !== 'voice') return;
+    this.#operation(at, () => {
+      const work = this.#agentWork(agentId);
+      const ready = status === 'ready';
+      if (ready && !work.ready) {
+        work.readySeq += 1;
+        work.idleSince = at;
+      }
+      work.ready = ready;
+    });
+  }
+
+  apply(agentId: string, command: Exclude<Command, { type: `session.${string}` | `media.${string}` }>, at: number): void {
+    this.#operation(at, () => {
+      switch (command.type) {
+        case 'queues.setEnabled':
+          return this.#board.setEnabled(agentId, this.#requireSession(agentId), command.changes);
+        case 'queues.setMonitored':
+          return this.#board.setMonitored(agentId, this.#requireSession(agentId), command.changes);
+        default:
+          return this.#taskCommand(agentId, command, at);
+      }
+    });
+  }
+
+  // ——— helpers for tests and the demo ———
+
+  injectCall(call: InjectedCall): string {
+    const queue = this.#board.get(call.queueId);
+    if (!queue) throw new RangeError(`No queue "${call.queueId}" in scenario "${this.#host.scenario.title}".`);
+    const at = this.#host.scheduler.now();
+    let id = '';
+    this.#operation(at, () => {
+      id = this.#enqueue(this.#newCall(queue, this.#injectRandom, call), at, at).id;
+    });
+    return id;
+  }
+
+  /** The customer hangs up: an abandon while waiting or ringing, the end of the call when connected. */
+  hangUp(callId: string): void {
+    const call = this.#knownCall(callId);
+    const at = this.#host.scheduler.now();
+    this.#operation(at, () => this.#customerLeaves(call, at));
+  }
+
+  setTraffic(on: boolean): void {
+    if (on === this.#trafficOn) return;
+    const at = this.#host.scheduler.now();
+    this.#operation(at, () => {
+      this.#trafficOn = on;
+      if (on) {
+        this.#startTraffic(at);
+        return;
+      }
+      for (const traffic of this.#queueTraffic.values()) {
+        traffic.arrivalTimer = cancel(traffic.arrivalTimer);
+        traffic.virtualTimer = cancel(traffic.virtualTimer);
+      }
+      for (const call of this.#calls.values()) {
+        call.patienceTimer = cancel(call.patienceTimer);
+        call.hangUpTimer = cancel(call.hangUpTimer);
+        // Background staff go home with traffic: their calls end now.
+        if (call.status === 'virtual') this.#endVirtual(call, at);
+      }
+    });
+  }
+
+  removeQueue(queueId: string): void {
+    this.#knownQueue(queueId);
+    const at = this.#host.scheduler.now();
+    this.#operation(at, () => {
+      const traffic = this.#queueTraffic.get(queueId);
+      if (traffic) {
+        traffic.arrivalTimer = cancel(traffic.arrivalTimer);
+        traffic.virtualTimer = cancel(traffic.virtualTimer);
+      }
+      this.#queueTraffic.delete(queueId);
+      for (const call of this.#calls.values()) {
+        if (call.queueId === queueId && (call.status === 'waiting' || call.status === 'offered')) this.#customerLeaves(call, at);
+      }
+      this.#board.remove(queueId, at);
+    });
+  }
+
+  unassignQueue(agentId: string, queueId: string): void {
+    this.#knownQueue(queueId);
+    this.#agentWork(agentId);
+    const at = this.#host.scheduler.now();
+    this.#operation(at, () => this.#board.unassign(agentId, queueId, at));
+  }
+
+  /** Stops every timer: a world that is thrown away must not keep the page or the process busy. */
+  dispose(): void {
+    this.#trafficOn = false;
+    for (const traffic of this.#queueTraffic.values()) {
+      traffic.arrivalTimer = cancel(traffic.arrivalTimer);
+      traffic.virtualTimer = cancel(traffic.virtualTimer);
+    }
+    for (const call of this.#calls.values()) {
+      call.patienceTimer = cancel(call.patienceTimer);
+      call.hangUpTimer = cancel(call.hangUpTimer);
+      call.virtualTimer = cancel(call.virtualTimer);
+    }
+    for (const work of this.#work.values()) {
+      for (const record of work.tasks.values()) {
+        record.offerTimer = cancel(record.offerTimer);
+        record.consultTimer = cancel(record.consultTimer);
+        record.wrapUpTimer = cancel(record.wrapUpTimer);
+      }
+    }
+  }
+
+  // ——— commands ———
+
+  #taskCommand(agentId: string, command: TaskCommand, at: number): void {
+    const work = this.#agentWork(agentId);
+    const record = work.tasks.get(command.taskId);
+    if (!record) throw this.#host.refuse(work.expired.has(command.taskId) ? 'offer.expired' : 'task.unknown');
+    const { task } = record;
+    switch (command.type) {
+      case 'task.accept':
+        // A late second click: the call is already connected.
+        if (task.status === 'active' || task.status === 'held') return;
+        this.#requireStatus(task, ['offered'], 'This call is not ringing any more.');
+        if (task.offerExpiresAt !== undefined && at >= task.offerExpiresAt) throw this.#host.refuse('offer.expired');
+        return this.#accept(agentId, record, at);
+      case 'task.decline':
+        this.#requireStatus(task, ['offered'], 'This call is not ringing any more.');
+        return this.#passOver(agentId, record, 'declined', SYSTEM_REASONS.declined, at);
+      case 'task.end':
+        this.#requireStatus(task, ['active', 'held'], 'There is no connected call to end.');
+        this.#endCall(this.#callOf(record), 'completed');
+        return this.#wrapUp(agentId, record, 'closed', at);
+      case 'task.close':
+        return this.#close(agentId, record, command.reasonId, at);
+      case 'call.hold':
+        if (task.status === 'held') return;
+        this.#requireStatus(task, ['active'], 'Only a connected call can be put on hold.');
+        return this.#update(agentId, record, { ...task, status: 'held', since: at }, at);
+      case 'call.resume': {
+        if (task.status === 'active') return;
+        this.#requireStatus(task, ['held'], 'The call is not on hold.');
+        if (task.consult && task.consult.status !== 'failed') {
+          throw this.#host.refuse('command.notAllowed', 'End or complete the consultation before resuming the caller.');
+        }
+        // Back with the caller: a failed consultation has nothing left to say.
+        const { consult: _done, ...rest } = task;
+        return this.#update(agentId, record, { ...rest, status: 'active', since: at }, at);
+      }
+      case 'call.mute':
+        this.#requireStatus(task, ['active', 'held'], 'There is no call to mute.');
+        if ((task.muted ?? false) === command.muted) return;
+        return this.#update(agentId, record, { ...task, muted: command.muted }, at);
+      case 'call.transfer': {
+        this.#requireStatus(task, ['active', 'held'], 'Only a connected call can be transferred.');
+        if (task.consult && task.consult.status !== 'failed') {
+          throw this.#host.refuse('command.notAllowed', 'Complete or cancel the consultation before transferring.');
+        }
+        return this.#handOver(agentId, record, this.#target(command.targetId), at);
+      }
+      case 'call.consult':
+        this.#requireStatus(task, ['active', 'held'], 'Only a connected call can be consulted on.');
+        if (task.consult && task.consult.status !== 'failed') {
+          throw this.#host.refuse('command.notAllowed', 'A consultation is already under way.');
+        }
+        return this.#consult(agentId, record, this.#target(command.targetId), at);
+      case 'call.consultComplete': {
+        const consult = task.consult;
+        if (consult?.status !== 'connected') throw this.#host.refuse('command.notAllowed', 'The consulted party has not answered yet.');
+        return this.#handOver(agentId, record, this.#target(consult.targetId), at);
+      }
+      case 'call.consultCancel': {
+        if (!task.consult) throw this.#host.refuse('command.notAllowed', 'There is no consultation to end.');
+        record.consultTimer = cancel(record.consultTimer);
+        const { consult: _dropped, ...rest } = task;
+        return this.#update(agentId, record, rest, at);
+      }
+      case 'call.dtmf':
+        this.#requireStatus(task, ['active'], 'Keypad tones need a connected call.');
+        if (!DTMF.test(command.digits)) throw this.#host.refuse('dtmf.invalid');
+        this.#callOf(record).dtmf.push(command.digits);
+        return;
+    }
+  }
+
+  #requireStatus(task: Task, statuses: readonly Task['status'][], message: string): void {
+    if (!statuses.includes(task.status)) throw this.#host.refuse('command.notAllowed', message);
+  }
+
+  #target(targetId: string): TransferTarget {
+    const target = this.#host.scenario.tenant.transferTargets.find((t) => t.id === targetId);
+    if (!target) throw this.#host.refuse('command.notAllowed', `"${targetId}" is not one of the transfer targets of this tenant.`);
+    return target;
+  }
+
+  #accept(agentId: string, record: TaskRecord, at: number): void {
+    const call = this.#callOf(record);
+    record.offerTimer = cancel(record.offerTimer);
+    call.patienceTimer = cancel(call.patienceTimer);
+    call.status = 'connected';
+    call.connectedAt = at;
+    this.#armHangUp(call, at);
+    const { offerExpiresAt: _gone, ...rest } = record.task;
+    this.#update(agentId, record, { ...rest, status: 'active', since: at, startedAt: at }, at);
+  }
+
+  /** ST-6/ST-8: a decline or a missed offer — the caller goes back to the queue, the agent Not Ready. */
+  #passOver(agentId: string, record: TaskRecord, reason: 'declined' | 'rona', reasonId: string, at: number): void {
+    const work = this.#agentWork(agentId);
+    const call = this.#callOf(record);
+    this.#removeTask(agentId, record, reason, at);
+    call.status = 'waiting';
+    call.agentId = undefined;
+    call.passedBy.set(agentId, work.readySeq);
+    this.#host.setNotReady(agentId, record.task.media, reasonId, at);
+  }
+
+  #missed(agentId: string, taskId: string, at: number): void {
+    const work = this.#agentWork(agentId);
+    const record = work.tasks.get(taskId);
+    if (record?.task.status !== 'offered') return;
+    work.expired.add(taskId);
+    // ST-8 (8x8): a missed call that ends by itself is "missed"; otherwise RONA until the agent moves (ST-6).
+    const reasonId = this.#missedUnavailableMs(agentId) === null ? SYSTEM_REASONS.rona : SYSTEM_REASONS.missed;
+    this.#passOver(agentId, record, 'rona', reasonId, at);
+  }
+
+  #missedUnavailableMs(agentId: string): number | null {
+    const own = this.#host.profile(agentId).offerRules?.missedUnavailableMs;
+    // null is a real value here (the RONA model), so only undefined falls back to the tenant.
+    return own !== undefined ? own : this.#host.scenario.tenant.offerRules.missedUnavailableMs;
+  }
+
+  #wrapUpSettings(queueId: string | undefined): WrapUpSettings {
+    const own = queueId === undefined ? undefined : this.#board.get(queueId)?.def.wrapUp;
+    return own ?? this.#host.scenario.tenant.wrapUp;
+  }
+
+  /** After the call ended or left the agent: wrap-up, or closed at once (WU-1). */
+  #wrapUp(agentId: string, record: TaskRecord, removedAs: 'closed' | 'transferred', at: number): void {
+    record.consultTimer = cancel(record.consultTimer);
+    const call = this.#callOf(record);
+    const settings = this.#wrapUpSettings(record.task.queueId);
+    if (settings.mode === 'off' || settings.timeoutSec === 0) {
+      call.closings.push({ agentId, queueId: record.task.queueId ?? call.queueId, at, closedBy: 'agent' });
+      this.#removeTask(agentId, record, removedAs, at);
+      return;
+    }
+    const expiresAt = at + settings.timeoutSec * 1000;
+    const { consult: _c, muted: _m, ...rest } = record.task;
+    this.#update(agentId, record, { ...rest, status: 'wrapUp', since: at, wrapUp: { forced: settings.mode === 'forced', expiresAt } }, at);
+    // The client closes at zero (WU-2); should it be gone, the server does, so nobody is stuck in wrap-up.
+    record.wrapUpTimer = this.#schedule(expiresAt + this.#options.wrapUpGraceMs - at, (now) => {
+      record.wrapUpTimer = undefined;
+      if (this.#agentWork(agentId).tasks.get(record.task.id) !== record) return;
+      call.closings.push({ agentId, queueId: record.task.queueId ?? call.queueId, at: now, closedBy: 'server' });
+      this.#removeTask(agentId, record, 'closed', now);
+    });
+  }
+
+  #close(agentId: string, record: TaskRecord, reasonId: string | undefined, at: number): void {
+    const { task } = record;
+    this.#requireStatus(task, ['wrapUp'], 'This interaction is not in wrap-up.');
+    if (reasonId !== undefined && !this.#host.scenario.tenant.wrapUpReasons.some((r) => r.id === reasonId)) {
+      throw this.#host.refuse('command.notAllowed', `Unknown wrap-up reason "${reasonId}".`);
+    }
+    const expiresAt = task.wrapUp?.expiresAt;
+    // WU-2: a forced wrap-up needs a reason until the timer ran out; then it closes with what it has.
+    if (task.wrapUp?.forced && reasonId === undefined && (expiresAt === undefined || at < expiresAt)) {
+      throw this.#host.refuse('wrapUp.reasonRequired');
+    }
+    const call = this.#callOf(record);
+    call.closings.push({
+      agentId,
+      queueId: task.queueId ?? call.queueId,
+      ...(reasonId === undefined ? {} : { reasonId }),
+      at,
+      closedBy: 'agent',
+    });
+    this.#removeTask(agentId, record, 'closed', at);
+  }
+
+  /** A blind transfer or a completed consultation: the caller goes to the target, the agent to wrap-up. */
+  #handOver(agentId: string, record: TaskRecord, target: TransferTarget, at: number): void {
+    const call = this.#callOf(record);
+    call.hangUpTimer = cancel(call.hangUpTimer);
+    const queue = target.kind === 'queue' ? this.#board.get(target.id) : undefined;
+    if (queue) {
+      call.connectedAt = undefined;
+      call.passedBy.clear();
+      this.#enqueue(call, at, at, queue.def.id);
+    } else {
+      this.#endCall(call, 'transferred');
+    }
+    this.#wrapUp(agentId, record, 'transferred', at);
+  }
+
+  #consult(agentId: string, record: TaskRecord, target: TransferTarget, at: number): void {
+    const { task } = record;
+    this.#update(
+      agentId,
+      record,
+      {
+        ...task,
+        status: 'held',
+        since: task.status === 'held' ? task.since : at,
+        consult: { targetId: target.id, targetName: target.name, status: 'ringing', since: at },
+      },
+      at,
+    );
+    record.consultTimer = this.#schedule(this.#options.consultDelayMs, (now) => {
+      record.consultTimer = undefined;
+      const current = record.task;
+      if (current.consult?.targetId !== target.id || current.consult.status !== 'ringing') return;
+      const outcome = this.#host.scenario.consultOutcomes?.[target.id] ?? 'answer';
+      if (outcome === 'answer') {
+        this.#update(agentId, record, { ...current, consult: { ...current.consult, status: 'connected', since: now } }, now);
+        return;
+      }
+      const error = this.#host.refuse('api', `${target.name} did not take the consultation.`).toInfo();
+      this.#callOf(record).consultFailure = { targetId: target.id, targetName: target.name, at: now, error };
+      this.#update(agentId, record, { ...current, consult: { ...current.consult, status: 'failed', since: now, error } }, now);
+    });
+  }
+
+  #requireSession(agentId: string): AgentSession {
+    const session = this.#host.session(agentId);
+    if (!session) throw this.#host.refuse('session.required');
+    return session;
+  }
+
+  // ——— calls ———
+
+  #newCall(queue: QueueRecord, random: () => number, given: Omit<InjectedCall, 'queueId'>): CallRecord {
+    // Every draw is made, given or not, so an injected number never shifts the calls after it.
+    const caller = drawCaller(random);
+    const patienceMs = drawBetween(random, queue.def.callerPatienceMs ?? DEFAULT_CALLER_PATIENCE_MS);
+    const talkMs = drawBetween(random, queue.def.talkTimeMs ?? DEFAULT_TALK_TIME_MS);
+    this.#callCount += 1;
+    return {
+      id: `call-${this.#callCount}`,
+      seq: this.#callCount,
+      queueId: queue.def.id,
+      from: given.from ?? caller.number,
+      customerName: given.customerName ?? caller.name,
+      callback: queue.def.direction === 'outbound',
+      waitingSince: 0,
+      status: 'waiting',
+      agentId: undefined,
+      connectedAt: undefined,
+      endedAs: undefined,
+      patienceMs: given.patienceMs ?? patienceMs,
+      talkMs: given.talkTimeMs ?? talkMs,
+      passedBy: new Map(),
+      patienceTimer: undefined,
+      hangUpTimer: undefined,
+      virtualTimer: undefined,
+      dtmf: [],
+      consultFailure: undefined,
+      closings: [],
+      legs: 0,
+    };
+  }
+
+  #enqueue(call: CallRecord, waitingSince: number, at: number, queueId = call.queueId): CallRecord {
+    call.queueId = queueId;
+    call.waitingSince = waitingSince;
+    call.status = 'waiting';
+    call.agentId = undefined;
+    if (!this.#calls.has(call.id)) this.#calls.set(call.id, call);
+    this.#armPatience(call, at);
+    return call;
+  }
+
+  #armPatience(call: CallRecord, at: number): void {
+    call.patienceTimer = cancel(call.patienceTimer);
+    if (!this.#trafficOn) return;
+    call.patienceTimer = this.#schedule(Math.max(0, call.waitingSince + call.patienceMs - at), (now) => {
+      call.patienceTimer = undefined;
+      if (call.status === 'waiting' || call.status === 'offered') this.#customerLeaves(call, now);
+    });
+  }
+
+  #armHangUp(call: CallRecord, at: number): void {
+    call.hangUpTimer = cancel(call.hangUpTimer);
+    if (!this.#trafficOn || call.connectedAt === undefined) return;
+    call.hangUpTimer = this.#schedule(Math.max(0, call.connectedAt + call.talkMs - at), (now) => {
+      call.hangUpTimer = undefined;
+      if (call.status === 'connected') this.#customerLeaves(call, now);
+    });
+  }
+
+  #customerLeaves(call: CallRecord, at: number): void {
+    switch (call.status) {
+      case 'waiting':
+        this.#endCall(call, 'abandoned');
+        return;
+      case 'offered': {
+        const agentId = call.agentId!;
+        const record = this.#agentWork(agentId).tasks.get(call.id);
+        this.#endCall(call, 'abandoned');
+        if (record) this.#removeTask(agentId, record, 'abandoned', at);
+        return;
+      }
+      case 'connected': {
+        const agentId = call.agentId!;
+        const record = this.#agentWork(agentId).tasks.get(call.id);
+        this.#endCall(call, 'completed');
+        if (record) this.#wrapUp(agentId, record, 'closed', at);
+        return;
+      }
+      case 'virtual':
+        this.#endVirtual(call, at);
+        return;
+      case 'ended':
+        return;
+    }
+  }
+
+  #endVirtual(call: CallRecord, at: number): void {
+    call.closings.push({ queueId: call.queueId, at, closedBy: 'virtual' });
+    this.#endCall(call, 'completed');
+  }
+
+  #endCall(call: CallRecord, as: NonNullable<SimCall['endedAs']>): void {
+    call.patienceTimer = cancel(call.patienceTimer);
+    call.hangUpTimer = cancel(call.hangUpTimer);
+    call.virtualTimer = cancel(call.virtualTimer);
+    call.status = 'ended';
+    call.endedAs = as;
+    call.agentId = undefined;
+    // Keep recent history for statistics, but not forever in a long-running demo.
+    let kept = 0;
+    for (const other of [...this.#calls.values()].reverse()) {
+      if (other.status === 'ended' && other.legs === 0 && ++kept > ENDED_CALLS_KEPT) this.#calls.delete(other.id);
+    }
+  }
+
+  // ——— tasks ———
+
+  #update(agentId: string, record: TaskRecord, task: Task, at: number): void {
+    record.task = task;
+    this.#host.emit(agentId, { type: 'task.updated', task, at });
+  }
+
+  #removeTask(agentId: string, record: TaskRecord, reason: TaskEndReason, at: number): void {
+    const work = this.#agentWork(agentId);
+    record.offerTimer = cancel(record.offerTimer);
+    record.consultTimer = cancel(record.consultTimer);
+    record.wrapUpTimer = cancel(record.wrapUpTimer);
+    work.tasks.delete(record.task.id);
+    this.#callOf(record).legs -= 1;
+    if (work.tasks.size === 0) work.idleSince = Math.max(work.idleSince, at);
+    this.#host.emit(agentId, { type: 'task.removed', taskId: record.task.id, reason, at });
+  }
+
+  #offer(agentId: string, call: CallRecord, queue: QueueRecord, at: number): void {
+    const timeout = queue.def.offerTimeoutMs ?? DEFAULT_OFFER_TIMEOUT_MS;
+    call.status = 'offered';
+    call.agentId = agentId;
+    const task: Task = {
+      id: call.id,
+      media: queue.def.media,
+      status: 'offered',
+      since: at,
+      direction: queue.def.direction,
+      from: call.from,
+      customerName: call.customerName,
+      queueId: queue.def.id,
+      queueName: queue.def.name,
+      ...(call.callback ? { callback: true } : {}),
+      offerExpiresAt: at + timeout,
+    };
+    const record: TaskRecord = { task, callId: call.id, offerTimer: undefined, consultTimer: undefined, wrapUpTimer: undefined };
+    const work = this.#agentWork(agentId);
+    work.tasks.set(call.id, record);
+    call.legs += 1;
+    work.expired.delete(call.id);
+    record.offerTimer = this.#schedule(timeout, (now) => {
+      record.offerTimer = undefined;
+      this.#missed(agentId, call.id, now);
+    });
+    this.#host.emit(agentId, { type: 'task.updated', task, at });
+  }
+
+  // ——— routing, background staff and the figures ———
+
+  /** Runs `work` as one change of the world, then routes and tells everyone what changed. */
+  #operation(at: number, work: () => void): void {
+    this.#depth += 1;
+    try {
+      work();
+    } finally {
+      this.#depth -= 1;
+    }
+    if (this.#depth === 0) this.#settle(at);
+  }
+
+  #schedule(delay: number, work: (now: number) => void): Subscription {
+    return this.#host.scheduler.schedule(
+      () => {
+        const now = this.#host.scheduler.now();
+        this.#operation(now, () => work(now));
+      },
+      Math.max(0, delay),
+    );
+  }
+
+  #settle(at: number): void {
+    this.#depth += 1;
+    try {
+      this.#route(at);
+      this.#virtualPickUp(at);
+      this.#board.publish(this.#calls.values(), this.#trafficOn, at);
+    } finally {
+      this.#depth -= 1;
+    }
+  }
+
+  /** Oldest call first, each to the longest-idle eligible agent. */
+  #route(at: number): void {
+    const waiting = [...this.#calls.values()].filter((c) => c.status === 'waiting').sort(byWait);
+    for (const call of waiting) {
+      const queue = this.#board.get(call.queueId);
+      if (!queue) continue;
+      let chosen: string | undefined;
+      let chosenIdle = Infinity;
+      for (const agentId of this.#host.agentIds) {
+        if (!this.#eligible(agentId, call, queue)) continue;
+        const idle = this.#agentWork(agentId).idleSince;
+        if (idle < chosenIdle) {
+          chosen = agentId;
+          chosenIdle = idle;
+        }
+      }
+      if (chosen !== undefined) this.#offer(chosen, call, queue, at);
+    }
+  }
+
+  #eligible(agentId: string, call: CallRecord, queue: QueueRecord): boolean {
+    const session = this.#host.session(agentId);
+    if (!session || !roleTakesWork(session.role)) return false;
+    if (queue.members.get(agentId) !== true) return false;
+    if (this.#host.mediumStatus(agentId, queue.def.media) !== 'ready') return false;
+    const work = this.#agentWork(agentId);
+    for (const record of work.tasks.values()) if (record.task.media === queue.def.media) return false;
+    return call.passedBy.get(agentId) !== work.readySeq;
+  }
+
+  /** Background agents take calls that waited long enough, oldest first, while traffic is on. */
+  #virtualPickUp(at: number): void {
+    if (!this.#trafficOn) return;
+    for (const queue of this.#board.records()) {
+      const traffic = this.#queueTraffic.get(queue.def.id)!;
+      traffic.virtualTimer = cancel(traffic.virtualTimer);
+      const staff = queue.def.virtualAgents;
+      if (!staff || staff.count === 0) continue;
+      let idle = staff.count;
+      const waiting: CallRecord[] = [];
+      for (const call of this.#calls.values()) {
+        if (call.queueId !== queue.def.id) continue;
+        if (call.status === 'virtual') idle -= 1;
+        else if (call.status === 'waiting') waiting.push(call);
+      }
+      waiting.sort(byWait);
+      for (const call of waiting) {
+        const due = call.waitingSince + staff.answerAfterMs;
+        if (idle <= 0) break;
+        if (due > at) {
+          // Nothing to do then but settle again, which picks the call up.
+          traffic.virtualTimer = this.#schedule(due - at, () => {
+            traffic.virtualTimer = undefined;
+          });
+          break;
+        }
+        idle -= 1;
+        call.status = 'virtual';
+        call.patienceTimer = cancel(call.patienceTimer);
+        call.virtualTimer = this.#schedule(call.talkMs, (now) => {
+          call.virtualTimer = undefined;
+          if (call.status === 'virtual') this.#endVirtual(call, now);
+        });
+      }
+    }
+  }
+
+  #startTraffic(at: number): void {
+    for (const queue of this.#board.records()) this.#scheduleArrival(queue);
+    for (const call of this.#calls.values()) {
+      if (call.status === 'waiting' || call.status === 'offered') this.#armPatience(call, at);
+      if (call.status === 'connected') this.#armHangUp(call, at);
+    }
+  }
+
+  #scheduleArrival(queue: QueueRecord): void {
+    const perHour = queue.def.arrivalsPerHour;
+    const traffic = this.#queueTraffic.get(queue.def.id);
+    if (!this.#trafficOn || !traffic || !(perHour > 0)) return;
+    // A Poisson process: exponential gaps with the queue's mean.
+    traffic.arrivalTimer = this.#schedule(drawExponential(traffic.random, 3_600_000 / perHour), (now) => {
+      traffic.arrivalTimer = undefined;
+      this.#enqueue(this.#newCall(queue, traffic.random, {}), now, now);
+      this.#scheduleArrival(queue);
+    });
+  }
+
+  // ——— lookups ———
+
+  #callOf(record: TaskRecord): CallRecord {
+    return this.#calls.get(record.callId)!;
+  }
+
+  #knownCall(callId: string): CallRecord {
+    const call = this.#calls.get(callId);
+    if (!call) throw new RangeError(`No call "${callId}" in the simulator.`);
+    return call;
+  }
+
+  #knownQueue(queueId: string): QueueRecord {
+    const queue = this.#board.get(queueId);
+    if (!queue) throw new RangeError(`No queue "${queueId}" in scenario "${this.#host.scenario.title}".`);
+    return queue;
+  }
+
+  #agentWork(agentId: string): AgentWork {
+    const work = this.#work.get(agentId);
+    if (!work) throw new RangeError(`No agent "${agentId}" in scenario "${this.#host.scenario.title}".`);
+    return work;
+  }
+}
+
+function cancel(timer: Subscription | undefined): undefined {
+  timer?.unsubscribe();
+  return undefined;
+}
+
+function byWait(a: CallRecord, b: CallRecord): number {
+  return a.waitingSince - b.waitingSince || a.seq - b.seq;
+}
