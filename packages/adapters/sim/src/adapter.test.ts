@@ -3,7 +3,15 @@
 
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, VirtualTimeScheduler } from 'rxjs';
-import { CcError, createClient, type CcClient, type DomainEventInput, type ErrorCode, type SignInRequest } from '@cc-elements/core';
+import {
+  CcError,
+  COMMAND_TYPES,
+  createClient,
+  type CcClient,
+  type DomainEventInput,
+  type ErrorCode,
+  type SignInRequest,
+} from '@cc-elements/core';
 import { createSimAdapter, type SimAdapterOptions } from './adapter.js';
 import { SimContactCenter } from './engine.js';
 import type { ScenarioName } from './scenarios.js';
@@ -88,7 +96,7 @@ describe('connecting', () => {
 
   it('SL-2: capabilities carry every command and the station kinds and media of the tenant', async () => {
     const { client } = await connected('noDesktop');
-    expect(client.capabilities.commands).toEqual(['session.signIn', 'session.signOut', 'media.setState', 'media.signIn']);
+    expect(client.capabilities.commands).toEqual(COMMAND_TYPES);
     expect(client.capabilities.stationKinds).toEqual(['dialNumber', 'extension']);
     expect(client.capabilities.media).toEqual(['voice', 'chat', 'sms', 'social', 'email']);
     expect(client.can('media.signIn')).toBe(true);
@@ -530,5 +538,144 @@ describe('determinism', () => {
     expect(new Set(first).size).toBe(3);
     expect(again).toEqual(first);
     expect(other).not.toEqual(first);
+  });
+});
+
+describe('voice through the client', () => {
+  /** Maya signed in as an agent on a quiet world, voice Ready, a call ringing for her. */
+  async function ringing(scenario: ScenarioName = 'default', options: Omit<SimAdapterOptions, 'scenario' | 'scheduler'> = {}) {
+    const world = await connected(scenario, { traffic: false, ...options });
+    const { client, engine, scheduler } = world;
+    const signIn = outcome(client.signIn(MAYA_AS_AGENT));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await signIn).toBe('resolved');
+    const ready = outcome(client.setChannelState('voice', 'ready'));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await ready).toBe('resolved');
+    const taskId = engine.injectCall({ queueId: 'q-sales', from: '+16175550104' });
+    await advance(scheduler, 0);
+    return { ...world, taskId };
+  }
+
+  it('CB-1/QL-1: the offer and the queue list reach the client', async () => {
+    const { client, taskId } = await ringing();
+    expect(client.state.tasks).toEqual([
+      expect.objectContaining({ id: taskId, status: 'offered', from: '+16175550104', queueName: 'Sales' }),
+    ]);
+    expect(client.state.queues.find((q) => q.id === 'q-sales')).toMatchObject({ enabled: true, waiting: 1 });
+  });
+
+  it('ST-8: a decline makes voice unavailable; the core sends Ready back after 10 s and the same caller rings again', async () => {
+    const { client, scheduler, taskId } = await ringing();
+    const declined = outcome(client.decline(taskId));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await declined).toBe('resolved');
+    expect(client.state.media.voice).toMatchObject({ status: 'notReady', reasonId: 'cc.declined' });
+    expect(client.state.tasks).toEqual([]);
+    await advance(scheduler, 10_000 + ROUND_TRIP);
+    expect(client.state.media.voice?.status).toBe('ready');
+    expect(client.state.tasks).toEqual([expect.objectContaining({ id: taskId, status: 'offered' })]);
+  });
+
+  it('ST-6: RONA leaves voice Not Ready until the agent moves it back', async () => {
+    const { client, scheduler } = await ringing();
+    await advance(scheduler, 15_000);
+    expect(client.state.tasks).toEqual([]);
+    expect(client.state.media.voice).toMatchObject({ status: 'notReady', reasonId: 'cc.rona' });
+    await advance(scheduler, 60_000);
+    expect(client.state.media.voice?.reasonId).toBe('cc.rona');
+  });
+
+  it('WU-2: at zero the core closes the wrap-up with the reason chosen, and the server keeps it', async () => {
+    const { client, scheduler, engine, taskId } = await ringing();
+    for (const step of [() => client.accept(taskId), () => client.end(taskId)]) {
+      const result = outcome(step());
+      await advance(scheduler, ROUND_TRIP);
+      expect(await result).toBe('resolved');
+    }
+    expect(client.state.tasks[0]).toMatchObject({ status: 'wrapUp', wrapUp: { forced: true } });
+    await client.chooseWrapUpReason(taskId, 'sale');
+    await advance(scheduler, 30_000 + ROUND_TRIP);
+    expect(client.state.tasks).toEqual([]);
+    expect(engine.closings(taskId)).toEqual([expect.objectContaining({ agentId: 'maya.patel', reasonId: 'sale', closedBy: 'agent' })]);
+  });
+
+  it('WU-2: with no reason chosen the core still closes at zero, and the server accepts it', async () => {
+    const { client, scheduler, engine, taskId } = await ringing();
+    for (const step of [() => client.accept(taskId), () => client.end(taskId)]) {
+      const result = outcome(step());
+      await advance(scheduler, ROUND_TRIP);
+      expect(await result).toBe('resolved');
+    }
+    await advance(scheduler, 30_000 + ROUND_TRIP);
+    expect(client.state.tasks).toEqual([]);
+    expect(engine.closings(taskId)).toEqual([expect.objectContaining({ closedBy: 'agent' })]);
+    expect(engine.closings(taskId)[0]?.reasonId).toBeUndefined();
+  });
+
+  it('SE-4/WU-4: a reload during a call restores the task with its start time and the queue list', async () => {
+    const { client, scheduler, engine, taskId } = await ringing();
+    const accepted = outcome(client.accept(taskId));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await accepted).toBe('resolved');
+    const before = client.state.tasks[0];
+    client.dispose();
+    await advance(scheduler, 5_000);
+    const reloaded = createClient({ adapter: createSimAdapter({ engine }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    expect(reloaded.state.tasks).toEqual([before]);
+    expect(reloaded.state.tasks[0]?.startedAt).toBe(before?.startedAt);
+    expect(reloaded.state.queues).toEqual(engine.queues('maya.patel'));
+  });
+
+  it('QL-5: a confirmation naming a queue unassigned meanwhile is refused whole by the server', async () => {
+    const { client, scheduler, engine } = await ringing();
+    engine.unassignQueue('maya.patel', 'q-billing');
+    // The client has not heard yet: it still lists Billing and sends both ticks.
+    const result = outcome(
+      client.execute({
+        type: 'queues.setEnabled',
+        changes: [
+          { queueId: 'q-sales', on: false },
+          { queueId: 'q-billing', on: false },
+        ],
+      }),
+    );
+    await advance(scheduler, ROUND_TRIP);
+    const error = await refusal(result);
+    expect(error).toMatchObject({ code: 'queue.unknown', message: 'The queue "Billing" is not assigned to you.' });
+    expect(error.traceId).toMatch(TRACE_ID);
+    expect(client.state.queues.find((q) => q.id === 'q-sales')?.enabled).toBe(true);
+  });
+});
+
+describe('capabilities', () => {
+  it('CB-3: `without` leaves commands out, so the client cannot send them and the adapter refuses them', async () => {
+    const { client, adapter } = await connected('default', { without: ['call.consult', 'call.transfer', 'call.mute'] });
+    expect(client.capabilities.commands).toEqual(COMMAND_TYPES.filter((t) => !['call.consult', 'call.transfer', 'call.mute'].includes(t)));
+    expect(client.can('call.consult')).toBe(false);
+    expect(client.can('call.hold')).toBe(true);
+    const error = await refusal(outcome(adapter.execute({ type: 'call.mute', taskId: 'call-1', muted: true })));
+    expect(error.code).toBe('command.unsupported');
+  });
+
+  it('CB-3: the basicVoice scenario is a backend without consult, transfer, mute or keypad, and its server says so too', async () => {
+    const { client, engine } = await connected('basicVoice', { traffic: false });
+    for (const type of ['call.consult', 'call.consultComplete', 'call.consultCancel', 'call.transfer', 'call.mute', 'call.dtmf'] as const) {
+      expect(client.can(type)).toBe(false);
+    }
+    expect(client.can('task.accept')).toBe(true);
+    expect(() => engine.apply('maya.patel', { type: 'call.mute', taskId: 'call-1', muted: true })).toThrow(
+      expect.objectContaining({ code: 'command.unsupported' }),
+    );
+  });
+
+  it('traffic: the option switches the scenario’s traffic off for a test, and on for a still scenario', async () => {
+    const quiet = await connected('liveTraffic', { traffic: false });
+    await advance(quiet.scheduler, 10 * 60_000);
+    expect(quiet.engine.calls()).toEqual([]);
+    const live = await connected('default', { traffic: true });
+    await advance(live.scheduler, 10 * 60_000);
+    expect(live.engine.calls().length).toBeGreaterThan(0);
   });
 });

@@ -2,7 +2,7 @@
 // network round trip on every command and on connecting, all on the engine's scheduler.
 
 import { Observable, Subscription } from 'rxjs';
-import { CcError, COMMAND_TYPES, type Adapter, type Command, type DomainEventInput } from '@cc-elements/core';
+import { CcError, COMMAND_TYPES, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
 import { SimContactCenter, type SimContactCenterOptions } from './engine.js';
 
 export interface SimAdapterOptions extends SimContactCenterOptions {
@@ -13,6 +13,12 @@ export interface SimAdapterOptions extends SimContactCenterOptions {
   readonly engine?: SimContactCenter;
   /** Which of the scenario's agents this connection is; the scenario's first when omitted. */
   readonly agentId?: string;
+  /**
+   * Commands this backend lacks (e.g. no consult, transfer or mute): left out of the capabilities,
+   * so widgets hide those controls, and refused as unsupported if sent anyway. Adds to the
+   * scenario's own `unsupportedCommands`.
+   */
+  readonly without?: readonly CommandType[];
 }
 
 export interface SimAdapter extends Adapter {
@@ -27,6 +33,9 @@ const ENGINE_OPTIONS = [
   'latencyMs',
   'jitter',
   'seed',
+  'traffic',
+  'wrapUpGraceMs',
+  'consultDelayMs',
 ] as const satisfies readonly (keyof SimContactCenterOptions)[];
 
 export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
@@ -80,8 +89,15 @@ export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
     };
   });
 
+  const missing = new Set<CommandType>([...(engine.scenario.unsupportedCommands ?? []), ...(options.without ?? [])]);
+  const commands = COMMAND_TYPES.filter((type) => !missing.has(type));
+
   const execute = (command: Command): Promise<void> =>
     new Promise<void>((resolve, reject) => {
+      if (!commands.includes(command.type)) {
+        reject(new CcError('command.unsupported'));
+        return;
+      }
       if (connections === 0) {
         reject(new CcError('network', 'Not connected to the simulator: subscribe to events$ first.'));
         return;
@@ -110,7 +126,7 @@ export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
   return {
     engine,
     agentId,
-    capabilities: { commands: COMMAND_TYPES, stationKinds: tenant.stationKinds, media: tenant.media },
+    capabilities: { commands, stationKinds: tenant.stationKinds, media: tenant.media },
     events$,
     execute,
   };
