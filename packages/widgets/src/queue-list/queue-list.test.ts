@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CcError, COMMAND_TYPES, type CcClient, type Command, type Queue } from '@cc-elements/core';
+import { CcError, COMMAND_TYPES, createClient, memoryStorage, type CcClient, type Command, type Queue } from '@cc-elements/core';
+import { createSimAdapter } from '@cc-elements/adapter-sim';
 import type { TestAdapter } from '@cc-elements/core/testing';
 import '../cc-queue-list.js';
 import type { CcQueueList } from './queue-list.js';
@@ -497,5 +498,38 @@ describe('<cc-queue-list>', () => {
     adapter.emit({ type: 'connection.changed', status: 'connecting' });
     const el = await fixture<CcQueueList>(html`<cc-queue-list .client=${client}></cc-queue-list>`);
     expect(text(shadow(el, '[role="status"][aria-busy="true"]'))).to.equal('Loading…');
+  });
+
+  it('simulator: queues arrive on sign-in, confirm applies on the server, figures follow injected calls', async () => {
+    const adapter = createSimAdapter({ scenario: 'busyQueues', latencyMs: 0, agentId: 'maya.patel' });
+    const client = createClient({ adapter, storage: memoryStorage() });
+    const el = await fixture<CcQueueList>(html`<cc-queue-list .client=${client}></cc-queue-list>`);
+    await waitUntil(() => client.state.profile !== undefined);
+    await client.signIn({ role: 'agent', station: { kind: 'extension', extension: '1001' }, teamId: 'team-billing' });
+    await waitUntil(() => shadowAll(el, '[part="row"]').length > 0, 'the queue list after sign-in');
+    expect(shadowAll(el, '[part="group"]').map((g) => g.dataset['group'])).to.deep.equal(['voice.inbound', 'voice.outbound']);
+    expect(checkbox(el, 'q-collections').checked).to.equal(false);
+
+    await tick(el, 'q-collections');
+    const confirmed = oneEvent(el, 'cc-queues-confirmed');
+    confirmButton(el).click();
+    expect((await confirmed).detail.applied).to.deep.equal([{ queueId: 'q-collections', on: true }]);
+    await waitUntil(() => client.state.queues.find((q) => q.id === 'q-collections')?.enabled === true, 'the server to apply it');
+    await el.updateComplete;
+    expect(checkbox(el, 'q-collections').checked).to.equal(true);
+    expect(row(el, 'q-collections').hasAttribute('data-pending')).to.equal(false);
+    // Maya now takes Collections' calls: she counts as signed in there, so its warning is gone (QL-6).
+    expect(shadowAll(el, '[data-queue-id="q-collections"] [part="warning"]').length).to.equal(0);
+
+    expect(cells(el, 'q-billing').slice(3)).to.deep.equal(['0', '–none']);
+    adapter.engine.injectCall({ queueId: 'q-billing', customerName: 'Jonas Weber' });
+    await waitUntil(() => cells(el, 'q-billing')[3] === '1', 'Billing to show the waiting call');
+    expect(cells(el, 'q-billing')[4]).to.match(/^0:0\d$/);
+    // Callbacks: Maya has it disabled and nobody else is signed in (QL-6).
+    adapter.engine.injectCallback({ queueId: 'q-callbacks' });
+    await waitUntil(() => shadowAll(el, '[data-queue-id="q-callbacks"] [part="warning"]').length === 1, 'the no-agent warning');
+    await expect(el).to.be.accessible();
+    client.dispose();
+    adapter.engine.dispose();
   });
 });
