@@ -158,8 +158,9 @@ export const styles = css`
   [part='row'][data-pending] td {
     background: var(--_pending-background);
   }
+  /* A bar on the leading edge (right in RTL): pending rows differ in shape too, not by colour alone. */
   [part='row'][data-pending] td.tick {
-    box-shadow: inset 3px 0 0 var(--_cc-color-accent);
+    border-inline-start: 3px solid var(--_cc-color-accent);
   }
   [part='pending'] {
     display: inline-block;
