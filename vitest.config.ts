@@ -2,7 +2,10 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Workspace packages by their TypeScript source, in the test files and in what they import:
+  // Node-side (SSR) resolution has its own conditions, or a stale dist/ would be tested instead.
   resolve: { conditions: ['source'] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
     include: ['packages/core/src/**/*.test.ts', 'packages/adapters/*/src/**/*.test.ts'],
     environment: 'node',
