@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CcError, memoryStorage, type CcClient, type ReasonCode, type Task, type TenantSettings } from '@cc-elements/core';
+import { CcError, createClient, memoryStorage, type CcClient, type ReasonCode, type Task, type TenantSettings } from '@cc-elements/core';
+import { createSimAdapter, SCENARIOS, type SimContactCenter, type SimScenario } from '@cc-elements/adapter-sim';
 import type { TestAdapter } from '@cc-elements/core/testing';
 import '../cc-wrapup-picker.js';
 import type { CcWrapupPicker, WrapUpClosedDetail } from './wrapup-picker.js';
@@ -13,6 +14,35 @@ const REASONS: readonly ReasonCode[] = [
   { id: 'wrong-number', label: 'Wrong number' },
   { id: 'escalated', label: 'Escalated' },
 ];
+
+/** Ana, agent only, on extension 1001 in the Billing team, with voice Ready on the simulator. */
+async function simAgent(time: ManualTime, scenario: SimScenario): Promise<{ client: CcClient; engine: SimContactCenter }> {
+  const adapter = createSimAdapter({ scenario, scheduler: time.scheduler, latencyMs: 50 });
+  const client = createClient({ adapter, scheduler: time.scheduler, storage: memoryStorage() });
+  await time.advance(200);
+  const signIn = client.signIn({ role: 'agent', station: { kind: 'extension', extension: '1001' }, teamId: 'team-billing' });
+  await time.advance(500);
+  await signIn;
+  const ready = client.setChannelState('voice', 'ready');
+  await time.advance(200);
+  await ready;
+  return { client, engine: adapter.engine };
+}
+
+/** A caller on Sales, answered and hung up by the agent: the call goes to wrap-up (or closes, WU-1). */
+async function answerAndEnd(time: ManualTime, client: CcClient, engine: SimContactCenter): Promise<string> {
+  const callId = engine.injectCall({ queueId: 'q-sales', from: '+14155550188', customerName: 'Sam Carter' });
+  await time.advance(200);
+  const offered = client.state.tasks.find((t) => t.status === 'offered');
+  if (!offered) throw new Error('The simulator offered no call.');
+  const accepted = client.accept(offered.id);
+  await time.advance(200);
+  await accepted;
+  const ended = client.end(offered.id);
+  await time.advance(200);
+  await ended;
+  return callId;
+}
 
 const FORCED: Partial<TenantSettings> = { wrapUpReasons: REASONS, wrapUp: { mode: 'forced', timeoutSec: 30 } };
 
@@ -397,6 +427,65 @@ describe('<cc-wrapup-picker>', () => {
     expect(chosen(el)).to.deep.equal(['✓ Escalated']);
     expect(text(shadow(el, '[part="countdown"]')), 'the server’s deadline stands').to.equal('0:15 left');
     expect(closeButton(el).disabled).to.equal(false);
+  });
+
+  it('simulator: a call ended with forced wrap-up → the picker appears → choose → Close files the reason', async () => {
+    const time = new ManualTime();
+    const { client, engine } = await simAgent(time, SCENARIOS.agentOnly);
+    const el = await mount(client);
+    expect(shadowAll(el, '[part="idle"]')).to.have.length(1);
+    const callId = await answerAndEnd(time, client, engine);
+    const section = shadow(el, '[part="wrapup"]');
+    expect(section.dataset['forced']).to.equal('true');
+    expect(text(shadow(el, '[part="task"]'))).to.equal('Wrap-up · Voice Sam Carter Sales');
+    expect(options(el, section.dataset['taskId']).map(text)).to.deep.equal(SCENARIOS.agentOnly.tenant.wrapUpReasons.map((r) => r.label));
+    expect(text(shadow(el, '[part="countdown"]'))).to.match(/^0:(30|29) left$/);
+    expect(closeButton(el).disabled).to.equal(true);
+    await choose(el, 'Resolved', section.dataset['taskId']);
+    expect(closeButton(el).disabled).to.equal(false);
+    const closed = oneEvent(el, 'cc-wrapup-closed');
+    closeButton(el).click();
+    await time.advance(200);
+    expect((await closed).detail).to.include({ reasonId: 'resolved', automatic: false });
+    await settle();
+    expect(shadowAll(el, '[part="wrapup"]')).to.have.length(0);
+    expect(engine.closings(callId).find((c) => c.agentId === 'ana.popescu')).to.include({
+      queueId: 'q-sales',
+      reasonId: 'resolved',
+      closedBy: 'agent',
+    });
+    client.dispose();
+  });
+
+  it('simulator: WU-2 at zero the client closes with the reason chosen so far, before the server’s safety net', async () => {
+    const time = new ManualTime();
+    const { client, engine } = await simAgent(time, SCENARIOS.agentOnly);
+    const el = await mount(client);
+    const callId = await answerAndEnd(time, client, engine);
+    const taskId = shadow(el, '[part="wrapup"]').dataset['taskId'];
+    await choose(el, 'Sale made', taskId);
+    await time.advance(30_000);
+    await settle();
+    expect(text(shadow(el, '[part="notice"]'))).to.match(/^Closed automatically with reason Sale made\. Voice – Sam Carter \(Sales\)/);
+    const closing = engine.closings(callId).find((c) => c.agentId === 'ana.popescu');
+    expect(closing).to.include({ reasonId: 'sale', closedBy: 'agent' });
+    client.dispose();
+  });
+
+  it('simulator: WU-1 with wrap-up off, ending the call closes it and the picker stays idle', async () => {
+    const time = new ManualTime();
+    const scenario: SimScenario = {
+      ...SCENARIOS.agentOnly,
+      tenant: { ...SCENARIOS.agentOnly.tenant, wrapUp: { mode: 'off', timeoutSec: 0 } },
+    };
+    const { client, engine } = await simAgent(time, scenario);
+    const el = await mount(client);
+    const callId = await answerAndEnd(time, client, engine);
+    expect(client.state.tasks).to.deep.equal([]);
+    expect(shadowAll(el, '[part="wrapup"]')).to.have.length(0);
+    expect(shadowAll(el, '[part="idle"]')).to.have.length(1);
+    expect(engine.closings(callId).map((c) => c.closedBy)).to.deep.equal(['agent']);
+    client.dispose();
   });
 
   it('axe: forced, chosen and dark', async () => {
