@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'queue.unknown',
   'wrapUp.reasonRequired',
   'dtmf.invalid',
+  'consult.failed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -49,6 +50,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   'queue.unknown': 'That queue is no longer assigned to you.',
   'wrapUp.reasonRequired': 'Choose a wrap-up reason first.',
   'dtmf.invalid': 'Keypad tones are digits, *, # and A–D only.',
+  'consult.failed': 'The consultation did not connect; the caller is still on hold.',
 };
 
 export class CcError extends Error {

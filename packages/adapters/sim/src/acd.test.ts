@@ -536,7 +536,10 @@ describe('transfers and consultations (CB-3)', () => {
     w.advance(3_000);
     const consult = w.task(MAYA, w.id)?.consult;
     expect(consult).toMatchObject({ targetId: 'rp-after-hours', status: 'failed', since: 3_000 });
-    expect(consult?.error).toMatchObject({ code: 'api', message: 'After-hours line did not take the consultation.' });
+    expect(consult?.error).toMatchObject({
+      code: 'consult.failed',
+      message: 'After-hours line did not take the consultation; the caller is still on hold.',
+    });
     expect(consult?.error?.traceId).toMatch(TRACE_ID);
     expect(w.engine.lastConsultFailure(w.id)).toEqual({
       targetId: 'rp-after-hours',

@@ -192,6 +192,9 @@ export function errorMessage(error: ErrorInfo): string {
       return msg('Choose a wrap-up reason before closing.');
     case 'dtmf.invalid':
       return msg('Keypad tones are digits, *, # and A to D only.');
+    case 'consult.failed':
+      // The backend names who did not answer; its words say more than a generic sentence.
+      return error.message || msg('The consultation did not connect. The caller is still on hold.');
     default:
       // 'api', 'command.notAllowed' and codes of newer backends: the server's own words.
       return error.message || msg('The server refused the request.');
