@@ -1,20 +1,27 @@
-// The agent desktop demo: the widgets on the in-browser simulator, a scenario picker, fault
-// injection for SL-10's error paths, and the client's state stream as it changes.
+// The agent desktop demo: the widgets on the in-browser simulator, a scenario picker, callers
+// sent by hand or by random traffic, fault injection for SL-10's error paths, a CRM log fed by
+// the call banner's events (CB-5), and the client's state stream as it changes.
 
 import { createClient, webStorage, type CcClient } from '@cc-elements/core';
 import { createSimAdapter, isScenarioName, SCENARIOS, SCENARIO_NAMES, type ScenarioName } from '@cc-elements/adapter-sim';
 import '@cc-elements/widgets/cc-provider.js';
 import '@cc-elements/widgets/cc-station-login.js';
 import '@cc-elements/widgets/cc-agent-state.js';
+import '@cc-elements/widgets/cc-call-banner.js';
+import '@cc-elements/widgets/cc-queue-list.js';
+import '@cc-elements/widgets/cc-wrapup-picker.js';
 import type { ErrorCode } from '@cc-elements/core';
 
 const params = new URLSearchParams(location.search);
-const requested = params.get('scenario') ?? 'default';
-const scenarioName: ScenarioName = isScenarioName(requested) ? requested : 'default';
+// Live traffic unless asked otherwise: a desk where calls come in.
+const requested = params.get('scenario') ?? 'liveTraffic';
+const scenarioName: ScenarioName = isScenarioName(requested) ? requested : 'liveTraffic';
 const scenario = SCENARIOS[scenarioName];
 const agentId = scenario.agents.some((a) => a.id === params.get('agent')) ? params.get('agent')! : scenario.agents[0]!.id;
 
-const adapter = createSimAdapter({ scenario: scenarioName, agentId });
+// `?traffic=off` keeps a live-traffic scenario quiet (the end-to-end test sends its callers by hand).
+const traffic = params.get('traffic') === null ? {} : { traffic: params.get('traffic') !== 'off' };
+const adapter = createSimAdapter({ scenario: scenarioName, agentId, ...traffic });
 const client: CcClient = createClient({ adapter, storage: webStorage(localStorage) });
 
 for (const provider of document.querySelectorAll('cc-provider')) provider.client = client;
@@ -44,6 +51,47 @@ document.querySelector('#fault-form')!.addEventListener('submit', (event) => {
   adapter.engine.failNext('session.signIn', code);
   document.querySelector('#fault-status')!.textContent = `The next sign-in will be refused (${code}).`;
 });
+
+// Callers by hand: pick a queue, optionally a caller id; or let random traffic run.
+const queueSelect = document.querySelector<HTMLSelectElement>('#call-queue')!;
+for (const queue of scenario.queues) {
+  queueSelect.add(new Option(`${queue.name} (${queue.direction === 'outbound' ? 'callback' : 'inbound'})`, queue.id));
+}
+const callStatus = document.querySelector('#call-status')!;
+const trafficBox = document.querySelector<HTMLInputElement>('#traffic')!;
+trafficBox.checked = adapter.engine.traffic;
+trafficBox.addEventListener('change', () => adapter.engine.setTraffic(trafficBox.checked));
+document.querySelector('#call-form')!.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const from = document.querySelector<HTMLInputElement>('#call-from')!.value.trim();
+  try {
+    const id = adapter.engine.injectCall({ queueId: queueSelect.value, ...(from === '' ? {} : { from }) });
+    callStatus.textContent = `Caller ${id} is waiting in ${queueSelect.selectedOptions[0]!.text}.`;
+  } catch (error) {
+    callStatus.textContent = error instanceof Error ? error.message : String(error);
+  }
+});
+document.querySelector('#hang-up')!.addEventListener('click', () => {
+  const call = client.state.tasks.find((t) => t.media === 'voice' && (t.status === 'active' || t.status === 'held'));
+  if (!call) {
+    callStatus.textContent = 'There is no connected call to hang up.';
+    return;
+  }
+  adapter.engine.hangUp(call.id);
+  callStatus.textContent = 'The caller hung up.';
+});
+
+// CB-5: what a CRM host does with the banner's events — look the caller up, log the call.
+const crmLog = document.querySelector('#crm-log')!;
+const log = (line: string) => {
+  const item = document.createElement('li');
+  item.textContent = line;
+  crmLog.prepend(item);
+  while (crmLog.children.length > 8) crmLog.lastElementChild!.remove();
+};
+document.addEventListener('cc-call-offered', (e) => log(`Ringing: looking up ${e.detail.callerId ?? 'an unknown caller'} (${e.detail.queueName ?? 'no queue'})`));
+document.addEventListener('cc-call-accepted', (e) => log(`Connected: opened the record of ${e.detail.callerId ?? 'the caller'}`));
+document.addEventListener('cc-call-ended', (e) => log(`Ended: call with ${e.detail.callerId ?? 'the caller'} logged`));
 
 // The state stream, as a host without widgets would see it.
 const pre = document.querySelector('#state')!;

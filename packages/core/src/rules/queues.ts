@@ -108,8 +108,10 @@ function rowComparator(sort: NonNullable<QueueQuery['sort']>): (a: QueueRow, b: 
         return 0;
     }
   };
-  // Ties fall back to the name, always ascending, so equal rows never jump around.
-  return (a, b) => (sort.by === 'name' ? sign * byName(a, b) : sign * (value(a) - value(b)) || byName(a, b));
+  // Ties fall back to the name, always ascending, so equal rows never jump around. Compared, not
+  // subtracted: two queues with nobody waiting are both -Infinity.
+  const compareValues = (x: number, y: number) => (x === y ? 0 : x < y ? -1 : 1);
+  return (a, b) => (sort.by === 'name' ? sign * byName(a, b) : sign * compareValues(value(a), value(b)) || byName(a, b));
 }
 
 export interface QueueSelection {
