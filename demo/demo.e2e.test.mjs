@@ -161,3 +161,83 @@ test('SL-10: a refusal armed in the simulator panel is shown with its trace id',
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** The voice channel reads "Ready" (not "Not Ready …") in the agent state. */
+async function voiceReady(page) {
+  await page.waitForFunction(
+    () => {
+      const channel = document.querySelector('cc-agent-state').shadowRoot.querySelector('[part="channel"][data-channel="voice"]');
+      return channel && /(^|\s)Ready/.test(channel.textContent.replace(/\s+/g, ' ')) && !/Not Ready/.test(channel.textContent);
+    },
+    { timeout: 5000, polling: 50 },
+  );
+}
+
+test('CB-1…CB-5, QL-5, WU-2: a whole call on the simulator — ready, offer, accept, hold, resume, end, forced wrap-up, ready', async () => {
+  const { page, errors } = await open('?scenario=liveTraffic&traffic=off&agent=ana.popescu');
+  await typeInto(page, 'input[type="tel"]', '2015550123');
+  await page.select('pierce/select[id$="-team"]', 'team-billing');
+  await page.waitForFunction(() => !document.querySelector('cc-station-login').shadowRoot.querySelector('[part="submit"]').disabled);
+  await page.click('pierce/button[part="submit"]');
+  await waitFor(page, '[part="summary"]');
+
+  // QL-1/QL-5: Ana's queues arrive; Support is disabled for her until she ticks it and confirms.
+  await waitFor(page, '[part="row"][data-queue-id="q-support"]', 'Support');
+  await page.click('pierce/[part="row"][data-queue-id="q-support"] [part="checkbox"]');
+  await page.click('pierce/[part="confirm"]');
+  await waitFor(page, '[part="success"]');
+  await page.waitForFunction(() => window.ccClient.state.queues.find((q) => q.id === 'q-support')?.enabled === true);
+
+  // ST-1: voice Ready, so calls are routed to her.
+  await waitFor(page, '[part="trigger"]', 'All channels Not Ready');
+  await page.click('pierce/[part="trigger"]');
+  await page.click('pierce/[role="group"][data-target="voice"] [role="menuitem"][data-status="ready"]');
+  await voiceReady(page);
+
+  // CB-1: a caller for Support rings with caller id, queue and a countdown; CB-5: the host screen-pops.
+  await page.select('#call-queue', 'q-support');
+  await page.type('#call-from', '+14155550188');
+  await page.click('#send-call');
+  await waitFor(page, '[part="call"][data-status="offered"] [part="number"]', '+1');
+  assert.match(await text(page, '[part="call"][data-status="offered"]'), /Support/);
+  await waitFor(page, '[part="call"][data-status="offered"] [part="countdown"]', '0:');
+  await waitFor(page, '#crm-log', 'Ringing: looking up +14155550188');
+
+  // CB-2/CB-3: accept → connected with a duration; hold, resume.
+  await page.click('pierce/[part="accept"]');
+  await waitFor(page, '[part="call"][data-status="active"] [part="duration"]', '0:');
+  await waitFor(page, '#crm-log', 'Connected');
+  await page.click('pierce/[part="hold"]');
+  await waitFor(page, '[part="call"][data-status="held"]');
+  await page.click('pierce/[part="resume"]');
+  await waitFor(page, '[part="call"][data-status="active"]');
+
+  // CB-3 end → WU-2 forced wrap-up: Close disabled until a reason is chosen, then closes.
+  await page.click('pierce/[part="end"]');
+  await waitFor(page, '#crm-log', 'Ended');
+  await waitFor(page, '[part="wrapup"][data-forced]');
+  await waitFor(page, '[part="countdown"]', '0:');
+  const closeDisabled = () => page.$eval('pierce/[part="close"]', (b) => b.disabled || b.getAttribute('aria-disabled') === 'true');
+  assert.equal(await closeDisabled(), true);
+  const reasons = await page.$$('pierce/[part="reason"]');
+  const names = await Promise.all(reasons.map((r) => r.evaluate((e) => e.textContent.trim())));
+  await reasons[names.findIndex((n) => n.includes('Resolved'))].click();
+  await page.waitForFunction(
+    () => {
+      const find = (root) =>
+        root.querySelector('[part="close"]') ??
+        [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
+      const close = find(document);
+      return close && !close.disabled && close.getAttribute('aria-disabled') !== 'true';
+    },
+    { timeout: 5000, polling: 50 },
+  );
+  await page.click('pierce/[part="close"]');
+  await page.waitForFunction(() => window.ccClient.state.tasks.length === 0, { timeout: 5000, polling: 50 });
+  await waitFor(page, '[part="idle"]');
+
+  // Ready again for the next caller; the server kept the closing reason.
+  await voiceReady(page);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
