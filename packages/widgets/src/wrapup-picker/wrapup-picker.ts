@@ -406,7 +406,8 @@ export class CcWrapupPicker extends CcElement {
   #renderNotice(notice: Notice, reasons: readonly ReasonCode[]): TemplateResult {
     const reason = reasons.find((r) => r.id === notice.reasonId)?.label ?? notice.reasonId;
     const task = notice.taskId === undefined ? undefined : this.#seen.get(notice.taskId);
-    const about = task ? taskLabel(task) : notice.media ? mediaName(notice.media) : '';
+    // A picker mounted after the close never saw the task: the notice's own details must do.
+    const about = task ? taskLabel(task) : noticeLabel(notice);
     return html`<p part="notice" data-task-id=${notice.taskId ?? ''}>
       <span
         >${reason === undefined ? msg('Closed automatically without a reason.') : msg(str`Closed automatically with reason ${reason}.`)}
@@ -428,6 +429,13 @@ function customerLabel(task: Task): string {
 function taskLabel(task: Task): string {
   const base = `${mediaName(task.media)} – ${customerLabel(task)}`;
   return task.queueName ? `${base} (${task.queueName})` : base;
+}
+
+/** Which interaction a notice is about, from what the notice itself carries. */
+function noticeLabel(notice: Notice): string {
+  const parts = [notice.media ? mediaName(notice.media) : undefined, notice.from].filter((p) => p !== undefined);
+  const base = parts.join(' – ');
+  return notice.queueName ? `${base} (${notice.queueName})`.trim() : base;
 }
 
 declare global {
