@@ -4,3 +4,4 @@ import './cc-station-login.js';
 import './cc-agent-state.js';
 import './cc-wrapup-picker.js';
 import './cc-queue-list.js';
+import './cc-call-banner.js';

@@ -11,6 +11,7 @@ export {
   type WrapUpErrorDetail,
 } from './wrapup-picker/wrapup-picker.js';
 export { CcQueueList, type QueuesConfirmedDetail, type QueueListModeSetting } from './queue-list/queue-list.js';
+export { CcCallBanner, type CallDetail, type CallEndedDetail, type CallErrorDetail, type CallAction } from './call-banner/call-banner.js';
 export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
 export { clientContext } from './internal/context.js';
