@@ -283,6 +283,29 @@ describe('<cc-wrapup-picker>', () => {
     expect(shadowAll(el, '[part="wrapup"]')).to.have.length(0);
   });
 
+  it('WU-4: when the browser cannot save the reason, it stays chosen for this session and the agent is told', async () => {
+    const storage = {
+      get: async () => undefined,
+      set: async () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      remove: async () => {},
+    };
+    const { client, adapter } = setUp({ storage });
+    const el = await mount(client);
+    adapter.emit({ type: 'task.updated', task: wrapUpTask(client) });
+    await settle();
+    const errors: string[] = [];
+    el.addEventListener('cc-wrapup-error', (e) => errors.push(e.detail.code));
+    const picked = oneEvent(el, 'cc-wrapup-reason-chosen');
+    await choose(el, 'Wrong number');
+    expect((await picked).detail.reasonId).to.equal('wrong-number');
+    expect(errors).to.deep.equal(['storage.failed']);
+    expect(text(shadow(el, '[part="error"]'))).to.equal('The browser storage could not be used.');
+    expect(chosen(el)).to.deep.equal(['✓ Wrong number']);
+    expect(closeButton(el).disabled).to.equal(false);
+  });
+
   it('WU-3: the reasons are the backend’s, in its order', async () => {
     const reasons = [
       { id: 'billing-q', label: 'Billing question' },

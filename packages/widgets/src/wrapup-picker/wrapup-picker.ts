@@ -50,6 +50,8 @@ interface Entry {
 
 /** Screen readers hear the countdown once, when this little is left (and not every second). */
 const ANNOUNCE_LEFT_MS = 10_000;
+/** Ended tasks whose customer and queue a later notice can still name. */
+const TASKS_REMEMBERED = 20;
 /** Keys typed within this gap build one type-ahead word. */
 const TYPE_AHEAD_GAP_MS = 600;
 
@@ -140,13 +142,20 @@ export class CcWrapupPicker extends CcElement {
   }
 
   protected override updated(): void {
-    for (const { view } of this.#store.value.entries ?? []) this.#seen.set(view.taskId, view.task);
+    for (const { view } of this.#store.value.entries ?? []) {
+      // Most recent last; a long shift keeps only the last few.
+      this.#seen.delete(view.taskId);
+      this.#seen.set(view.taskId, view.task);
+    }
+    for (const taskId of [...this.#seen.keys()].slice(0, Math.max(0, this.#seen.size - TASKS_REMEMBERED))) this.#seen.delete(taskId);
     // WU-2: the core closed a wrap-up at zero; tell the host once per notice.
-    for (const notice of this.#store.value.notices ?? []) {
+    const notices = this.#store.value.notices ?? [];
+    for (const notice of notices) {
       if (this.#reportedNotices.has(notice.id) || notice.taskId === undefined) continue;
       this.#reportedNotices.add(notice.id);
       this.emit('cc-wrapup-closed', { taskId: notice.taskId, reasonId: notice.reasonId, automatic: true });
     }
+    for (const id of this.#reportedNotices) if (!notices.some((n) => n.id === id)) this.#reportedNotices.delete(id);
   }
 
   #setError(taskId: string, error: ErrorInfo | undefined): void {
