@@ -32,7 +32,7 @@ import { signOutAllowance, type SignOutAllowance } from '../rules/sign-out.js';
 import { elapsedSince } from '../rules/time-in-state.js';
 import { autoReturnsDue } from '../rules/auto-return.js';
 import { remaining } from '../rules/countdown.js';
-import { isOfferExpired, offerOutcome } from '../rules/offers.js';
+import { aboutTask, isOfferExpired, offerOutcome } from '../rules/offers.js';
 import { queueSelection, type QueueListMode } from '../rules/queues.js';
 import { sameWrapUpView, wrapUpsDue, wrapUpView, type WrapUpView } from '../rules/wrap-up.js';
 import { loadWrapUpChoices, saveWrapUpChoices } from '../session/wrap-up-choices.js';
@@ -239,8 +239,7 @@ export function createClient(options: ClientOptions): CcClient {
               id: `wrapUpClosed:${taskId}`,
               kind: 'wrapUpClosed',
               at: scheduler.now(),
-              taskId,
-              media: task.media,
+              ...aboutTask(task),
               ...(reasonId === undefined ? {} : { reasonId }),
             },
             at: scheduler.now(),

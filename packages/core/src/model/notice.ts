@@ -17,6 +17,7 @@ export interface Notice {
   /** The channel group whose state the event changed (ST-6: the whole Chat/Social group). */
   readonly channel?: Channel;
   readonly from?: string;
+  readonly customerName?: string;
   readonly queueName?: string;
   /** ST-8: when the agent will be Ready again (scheduler ms). */
   readonly until?: number;

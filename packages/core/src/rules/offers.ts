@@ -38,6 +38,18 @@ export function missedReason(state: CcState, media: Media): string {
   return media === 'voice' && offerRules(state).missedUnavailableMs !== null ? SYSTEM_REASONS.missed : SYSTEM_REASONS.rona;
 }
 
+/** What a notice says about its task, so it can name the interaction after the task has gone. */
+export function aboutTask(task: Task): Pick<Notice, 'taskId' | 'media' | 'channel' | 'from' | 'customerName' | 'queueName'> {
+  return {
+    taskId: task.id,
+    media: task.media,
+    channel: channelOf(task.media),
+    ...(task.from === undefined ? {} : { from: task.from }),
+    ...(task.customerName === undefined ? {} : { customerName: task.customerName }),
+    ...(task.queueName === undefined ? {} : { queueName: task.queueName }),
+  };
+}
+
 export interface OfferOutcome {
   readonly notices: readonly Notice[];
   /** Notices no longer true (the agent is Ready again on that channel). */
@@ -66,14 +78,7 @@ export function offerOutcome(before: CcState, after: CcState, event: DomainEvent
 function removedOutcome(before: CcState, after: CcState, event: Extract<DomainEvent, { type: 'task.removed' }>): OfferOutcome {
   const task = before.tasks.find((t) => t.id === event.taskId);
   if (!task || task.status !== 'offered') return NOTHING;
-  const base = {
-    at: event.at,
-    taskId: task.id,
-    media: task.media,
-    channel: channelOf(task.media),
-    ...(task.from === undefined ? {} : { from: task.from }),
-    ...(task.queueName === undefined ? {} : { queueName: task.queueName }),
-  };
+  const base = { at: event.at, ...aboutTask(task) };
   const rules = offerRules(before);
   switch (event.reason) {
     case 'rona': {
@@ -108,9 +113,7 @@ function consultOutcome(before: CcState, event: Extract<DomainEvent, { type: 'ta
       id: `consultFailed:${event.task.id}`,
       kind: 'consultFailed',
       at: event.at,
-      taskId: event.task.id,
-      media: event.task.media,
-      channel: channelOf(event.task.media),
+      ...aboutTask(event.task),
       ...(consult.error === undefined ? {} : { error: consult.error }),
     };
     return { notices: [notice], dismiss: [] };
