@@ -64,7 +64,7 @@ const report = {
   results: [
     {
       id: 'P1',
-      name: 'initial JS gzip: core + station login + agent state',
+      name: 'initial JS gzip: core + every widget (cc-all)',
       value: kb(initial.initialGzip),
       unit: 'KB',
       goal: '≤ 60 KB (with one protocol adapter)',
