@@ -89,9 +89,13 @@ const log = (line: string) => {
   crmLog.prepend(item);
   while (crmLog.children.length > 8) crmLog.lastElementChild!.remove();
 };
-document.addEventListener('cc-call-offered', (e) => log(`Ringing: looking up ${e.detail.callerId ?? 'an unknown caller'} (${e.detail.queueName ?? 'no queue'})`));
-document.addEventListener('cc-call-accepted', (e) => log(`Connected: opened the record of ${e.detail.callerId ?? 'the caller'}`));
-document.addEventListener('cc-call-ended', (e) => log(`Ended: call with ${e.detail.callerId ?? 'the caller'} logged`));
+// Listened to on the element holding the widgets: `cc-*` events are typed in HTMLElementEventMap.
+const desk = document.querySelector<HTMLElement>('#main-provider')!;
+desk.addEventListener('cc-call-offered', (e) =>
+  log(`Ringing: looking up ${e.detail.callerId ?? 'an unknown caller'} (${e.detail.queueName ?? 'no queue'})`),
+);
+desk.addEventListener('cc-call-accepted', (e) => log(`Connected: opened the record of ${e.detail.callerId ?? 'the caller'}`));
+desk.addEventListener('cc-call-ended', (e) => log(`Ended: call with ${e.detail.callerId ?? 'the caller'} logged`));
 
 // The state stream, as a host without widgets would see it.
 const pre = document.querySelector('#state')!;
