@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CcError, COMMAND_TYPES, type CcClient, type CommandType, type Task } from '@cc-elements/core';
+import { CcError, COMMAND_TYPES, createClient, type CcClient, type CommandType, type Task } from '@cc-elements/core';
+import { createSimAdapter } from '@cc-elements/adapter-sim';
 import type { TestAdapter } from '@cc-elements/core/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../cc-call-banner.js';
@@ -183,8 +184,10 @@ describe('<cc-call-banner>', () => {
     expect(sections(s.el)).to.deep.equal([]);
     const [notice] = notices(s.el);
     expect(notice!.dataset['kind']).to.equal('rona');
-    expect(textOf(notice!.querySelector('p'))).to.equal('You missed a call from +14155550100 in Sales — Voice is now Not Ready.');
-    expect(announcement(s.el)).to.equal('You missed a call from +14155550100 in Sales — Voice is now Not Ready.');
+    expect(textOf(notice!.querySelector('p'))).to.equal(
+      'You missed a call from Dana Reyes (+14155550100) in Sales — Voice is now Not Ready.',
+    );
+    expect(announcement(s.el)).to.equal('You missed a call from Dana Reyes (+14155550100) in Sales — Voice is now Not Ready.');
     // The core puts Voice Not Ready (ST-6).
     await s.time.advance(100);
     expect(s.adapter.commands.at(-1)).to.deep.include({ type: 'media.setState', status: 'notReady' });
@@ -200,8 +203,10 @@ describe('<cc-call-banner>', () => {
     await ring(s);
     s.adapter.emit({ type: 'task.removed', taskId: 'call-1', reason: 'rona' });
     await settle();
-    expect(textOf(notices(s.el)[0]!.querySelector('p'))).to.equal('You missed a call from +14155550100 in Sales. Available again in 0:10.');
-    expect(announcement(s.el)).to.equal('You missed a call from +14155550100 in Sales. You are unavailable for 10 seconds.');
+    expect(textOf(notices(s.el)[0]!.querySelector('p'))).to.equal(
+      'You missed a call from Dana Reyes (+14155550100) in Sales. Available again in 0:10.',
+    );
+    expect(announcement(s.el)).to.equal('You missed a call from Dana Reyes (+14155550100) in Sales. You are unavailable for 10 seconds.');
   });
 
   it('CB-2/ST-8: Decline sends the call back to the queue; the notice counts down the unavailable time', async () => {
@@ -214,10 +219,10 @@ describe('<cc-call-banner>', () => {
     const notice = () => notices(s.el)[0]!;
     expect(notice().dataset['kind']).to.equal('declined');
     expect(textOf(notice().querySelector('p'))).to.equal(
-      'You declined a call from +14155550100 in Sales; it went back to the queue. Available again in 0:10.',
+      'You declined a call from Dana Reyes (+14155550100) in Sales; it went back to the queue. Available again in 0:10.',
     );
     expect(announcement(s.el)).to.equal(
-      'You declined a call from +14155550100 in Sales; it went back to the queue. You are unavailable for 10 seconds.',
+      'You declined a call from Dana Reyes (+14155550100) in Sales; it went back to the queue. You are unavailable for 10 seconds.',
     );
     await s.time.advance(2000);
     expect(textOf(notice().querySelector('p'))).to.include('Available again in 0:08.');
@@ -638,8 +643,8 @@ describe('<cc-call-banner>', () => {
     await settle();
     const [notice] = notices(s.el);
     expect(notice!.dataset['kind']).to.equal('abandoned');
-    expect(textOf(notice!.querySelector('p'))).to.equal('The caller +14155550100 hung up before you answered (Sales).');
-    expect(announcement(s.el)).to.equal('The caller +14155550100 hung up before you answered (Sales).');
+    expect(textOf(notice!.querySelector('p'))).to.equal('The caller Dana Reyes (+14155550100) hung up before you answered (Sales).');
+    expect(announcement(s.el)).to.equal('The caller Dana Reyes (+14155550100) hung up before you answered (Sales).');
     await press(s.el, notice!.querySelector<HTMLButtonElement>('[part="dismiss"]')!);
     expect(notices(s.el)).to.have.length(0);
   });
@@ -679,5 +684,47 @@ describe('<cc-call-banner>', () => {
     s.adapter.emit({ type: 'session.signedOut' });
     await settle();
     expect(shadowAll(s.el, '[part]')).to.have.length(0);
+  });
+
+  it('simulator: a call injected into Sales rings, is accepted, held, resumed and ended', async () => {
+    const time = new ManualTime();
+    const adapter = createSimAdapter({ scenario: 'agentOnly', scheduler: time.scheduler, latencyMs: 50 });
+    const client = createClient({ adapter, scheduler: time.scheduler });
+    const el = await fixture<CcCallBanner>(html`<cc-call-banner .client=${client}></cc-call-banner>`);
+    const events: string[] = [];
+    for (const type of EVENTS) el.addEventListener(type, (e) => events.push(`${type}:${(e.detail as CallDetail).callerId}`));
+    const step = async (action: () => Promise<unknown>) => {
+      const done = action();
+      await time.advance(200);
+      await done;
+    };
+    await time.advance(200);
+    await step(() => client.signIn({ role: 'agent', station: { kind: 'extension', extension: '1001' }, teamId: 'team-billing' }));
+    await step(() => client.setChannelState('voice', 'ready'));
+
+    adapter.engine.injectCall({ queueId: 'q-sales', from: '+14155550188', customerName: 'Sam Carter' });
+    await time.advance(200);
+    expect(sections(el).map((s) => s.split(':')[1])).to.deep.equal(['offered']);
+    const taskId = shadow(el, '[part="call"]').dataset['taskId']!;
+    expect(textOf(shadow(el, '[part="caller"]'))).to.equal('Sam Carter');
+    expect(textOf(shadow(el, '[part="queue"]'))).to.equal('Sales');
+    expect(textOf(shadow(el, '[part="countdown"]'))).to.match(/0:1[45]$/);
+
+    await step(() => press(el, button(el, 'accept', taskId)));
+    expect(section(el, taskId).dataset['status']).to.equal('active');
+    await time.advance(3000);
+    expect(textOf(shadow(el, '[part="duration"]'))).to.equal('Call duration: 0:03');
+    await step(() => press(el, button(el, 'hold', taskId)));
+    expect(section(el, taskId).dataset['status']).to.equal('held');
+    await step(() => press(el, button(el, 'resume', taskId)));
+    expect(section(el, taskId).dataset['status']).to.equal('active');
+    await step(() => press(el, button(el, 'end', taskId)));
+    // The simulator's tenant forces wrap-up: the banner keeps one line for it.
+    expect(section(el, taskId).dataset['status']).to.equal('wrapUp');
+    expect(events).to.deep.equal(['cc-call-offered:+14155550188', 'cc-call-accepted:+14155550188', 'cc-call-ended:+14155550188']);
+    expect(adapter.engine.tasks('ana.popescu').map((t) => t.status)).to.deep.equal(['wrapUp']);
+    await expect(el).to.be.accessible();
+    client.dispose();
+    adapter.engine.dispose();
   });
 });

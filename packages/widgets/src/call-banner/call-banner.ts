@@ -511,7 +511,9 @@ export class CcCallBanner extends CcElement {
 
   /** ST-6/ST-8: what a notice says; `left` is the time before Ready again, omitted in announcements. */
   #noticeText(notice: Notice, left: number | undefined): string {
-    const who = notice.from ?? msg('an unknown caller');
+    // The notice carries the number; the banner may still know the name it showed.
+    const known = notice.taskId === undefined ? undefined : (this.#seen.get(notice.taskId) ?? this.#gone.get(notice.taskId));
+    const who = known ? this.#callerText(known) : (notice.from ?? msg('an unknown caller'));
     const queue = notice.queueName;
     // On screen the countdown ticks; a screen reader hears the length once.
     const again =
