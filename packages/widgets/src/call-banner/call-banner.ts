@@ -205,8 +205,11 @@ const isCallback = (task: Pick<Task, 'callback' | 'direction'>) => task.callback
  * @csspart picker - The list of transfer targets.
  * @csspart target - One transfer target in the picker.
  * @csspart consultation - The consultation under way, connected or failed, with its buttons.
+ * @csspart consult-complete - "Complete transfer" once the consulted party answered.
+ * @csspart consult-cancel - "Cancel consult", or "Back to the caller" after a failed one.
  * @csspart keypad - The DTMF keypad.
  * @csspart key - One keypad key.
+ * @csspart dtmf-digits - The tones sent so far on this call.
  * @csspart wrap-up - The wrap-up line.
  * @csspart notice - A RONA, declined, abandoned or failed-consultation notice.
  * @csspart dismiss - A notice's dismiss button.
