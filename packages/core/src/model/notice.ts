@@ -18,6 +18,7 @@ export interface Notice {
   readonly channel?: Channel;
   readonly from?: string;
   readonly customerName?: string;
+  readonly queueId?: string;
   readonly queueName?: string;
   /** ST-8: when the agent will be Ready again (scheduler ms). */
   readonly until?: number;

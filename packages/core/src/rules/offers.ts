@@ -39,13 +39,14 @@ export function missedReason(state: CcState, media: Media): string {
 }
 
 /** What a notice says about its task, so it can name the interaction after the task has gone. */
-export function aboutTask(task: Task): Pick<Notice, 'taskId' | 'media' | 'channel' | 'from' | 'customerName' | 'queueName'> {
+export function aboutTask(task: Task): Pick<Notice, 'taskId' | 'media' | 'channel' | 'from' | 'customerName' | 'queueId' | 'queueName'> {
   return {
     taskId: task.id,
     media: task.media,
     channel: channelOf(task.media),
     ...(task.from === undefined ? {} : { from: task.from }),
     ...(task.customerName === undefined ? {} : { customerName: task.customerName }),
+    ...(task.queueId === undefined ? {} : { queueId: task.queueId }),
     ...(task.queueName === undefined ? {} : { queueName: task.queueName }),
   };
 }
