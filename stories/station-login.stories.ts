@@ -290,6 +290,8 @@ const MANY_TEAMS: SimScenario = {
   ...SCENARIOS.agentOnly,
   title: 'Many teams',
   description: 'An agent in eight teams.',
+  // Only Ana is in this world, so the queues (whose members name the others) are left out.
+  queues: [],
   agents: [
     {
       id: 'ana.popescu',

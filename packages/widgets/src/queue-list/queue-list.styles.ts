@@ -187,9 +187,10 @@ export const styles = css`
   [part='empty'] button {
     color: var(--_cc-color-text);
   }
+  /* Not sticky: a footer pinned over the page would hide the row a keyboard user just focused
+     (WCAG 2.4.11). A host that wants Confirm always in view sets --cc-queue-list-max-block-size,
+     so the table scrolls on its own above the footer. */
   [part='footer'] {
-    position: sticky;
-    inset-block-end: 0;
     display: grid;
     gap: var(--_cc-space-2);
     padding: var(--_cc-space-2) var(--_cc-space-1);
