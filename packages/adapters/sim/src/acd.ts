@@ -569,7 +569,9 @@ export class VoiceAcd {
         this.#update(agentId, record, { ...current, consult: { ...current.consult, status: 'connected', since: now } }, now);
         return;
       }
-      const error = this.#host.refuse('consult.failed', `${target.name} did not take the consultation; the caller is still on hold.`).toInfo();
+      const error = this.#host
+        .refuse('consult.failed', `${target.name} did not take the consultation; the caller is still on hold.`)
+        .toInfo();
       this.#callOf(record).consultFailure = { targetId: target.id, targetName: target.name, at: now, error };
       this.#update(agentId, record, { ...current, consult: { ...current.consult, status: 'failed', since: now, error } }, now);
     });
