@@ -50,8 +50,6 @@ interface Entry {
 
 /** Screen readers hear the countdown once, when this little is left (and not every second). */
 const ANNOUNCE_LEFT_MS = 10_000;
-/** Ended tasks whose customer and queue a later notice can still name. */
-const TASKS_REMEMBERED = 20;
 /** Keys typed within this gap build one type-ahead word. */
 const TYPE_AHEAD_GAP_MS = 600;
 
@@ -97,8 +95,6 @@ export class CcWrapupPicker extends CcElement {
 
   readonly #id = `cc-wrapup-picker-${nextId++}`;
   readonly #taskId$ = new BehaviorSubject<string | undefined>(undefined);
-  /** Tasks seen in wrap-up, so a notice about a closed one can still say which interaction it was. */
-  readonly #seen = new Map<string, Task>();
   readonly #reportedNotices = new Set<string>();
   #typed = { text: '', at: -Infinity };
 
@@ -142,12 +138,6 @@ export class CcWrapupPicker extends CcElement {
   }
 
   protected override updated(): void {
-    for (const { view } of this.#store.value.entries ?? []) {
-      // Most recent last; a long shift keeps only the last few.
-      this.#seen.delete(view.taskId);
-      this.#seen.set(view.taskId, view.task);
-    }
-    for (const taskId of [...this.#seen.keys()].slice(0, Math.max(0, this.#seen.size - TASKS_REMEMBERED))) this.#seen.delete(taskId);
     // WU-2: the core closed a wrap-up at zero; tell the host once per notice.
     const notices = this.#store.value.notices ?? [];
     for (const notice of notices) {
@@ -414,9 +404,8 @@ export class CcWrapupPicker extends CcElement {
 
   #renderNotice(notice: Notice, reasons: readonly ReasonCode[]): TemplateResult {
     const reason = reasons.find((r) => r.id === notice.reasonId)?.label ?? notice.reasonId;
-    const task = notice.taskId === undefined ? undefined : this.#seen.get(notice.taskId);
-    // A picker mounted after the close never saw the task: the notice's own details must do.
-    const about = task ? taskLabel(task) : noticeLabel(notice);
+    // The notice names its interaction itself: the task is gone by the time it shows.
+    const about = noticeLabel(notice);
     return html`<p part="notice" data-task-id=${notice.taskId ?? ''}>
       <span
         >${reason === undefined ? msg('Closed automatically without a reason.') : msg(str`Closed automatically with reason ${reason}.`)}
@@ -442,7 +431,7 @@ function taskLabel(task: Task): string {
 
 /** Which interaction a notice is about, from what the notice itself carries. */
 function noticeLabel(notice: Notice): string {
-  const parts = [notice.media ? mediaName(notice.media) : undefined, notice.from].filter((p) => p !== undefined);
+  const parts = [notice.media ? mediaName(notice.media) : undefined, notice.customerName ?? notice.from].filter((p) => p !== undefined);
   const base = parts.join(' – ');
   return notice.queueName ? `${base} (${notice.queueName})`.trim() : base;
 }
