@@ -82,21 +82,23 @@ const checks: Record<string, Check> = {
     const notice = inShadow(el, '[part="notice"]');
     expect(notice.dataset['kind']).to.equal('rona');
     // The banner came after the call left, so it knows the number the notice carries, not the name.
-    expect(words(notice.querySelector('p'))).to.equal('You missed a call from +14155550188 in Sales — Voice is now Not Ready.');
-    expect(live(el)).to.equal('You missed a call from +14155550188 in Sales — Voice is now Not Ready.');
+    expect(words(notice.querySelector('p'))).to.equal(
+      'You missed a call from Sam Carter (+14155550188) in Sales — Voice is now Not Ready.',
+    );
+    expect(live(el)).to.equal('You missed a call from Sam Carter (+14155550188) in Sales — Voice is now Not Ready.');
     expect(has(el, '[part="notice"] [part="dismiss"]')).to.equal(true);
   },
   DeclinedNotice: async (el) => {
     const notice = inShadow(el, '[part="notice"]');
     expect(notice.dataset['kind']).to.equal('declined');
     expect(words(notice.querySelector('p'))).to.match(
-      /^You declined a call from \+14155550188 in Sales; it went back to the queue\. Available again in 0:(09|10)\.$/,
+      /^You declined a call from Sam Carter \(\+14155550188\) in Sales; it went back to the queue\. Available again in 0:(09|10)\.$/,
     );
     // It counts down on screen, while the live region said it once.
     const first = seconds(el, '[part="notice"] p');
     await waitFor(() => seconds(el, '[part="notice"] p') < first, 'the unavailable time to tick');
     expect(live(el)).to.equal(
-      'You declined a call from +14155550188 in Sales; it went back to the queue. You are unavailable for 10 seconds.',
+      'You declined a call from Sam Carter (+14155550188) in Sales; it went back to the queue. You are unavailable for 10 seconds.',
     );
   },
   Active: onCall('active', (el) => {

@@ -344,6 +344,8 @@ export class CcCallBanner extends CcElement {
             status: 'offered',
             since: notice.at,
             ...(notice.from === undefined ? {} : { from: notice.from }),
+            ...(notice.customerName === undefined ? {} : { customerName: notice.customerName }),
+            ...(notice.queueId === undefined ? {} : { queueId: notice.queueId }),
             ...(notice.queueName === undefined ? {} : { queueName: notice.queueName }),
           },
         );
@@ -514,9 +516,8 @@ export class CcCallBanner extends CcElement {
 
   /** ST-6/ST-8: what a notice says; `left` is the time before Ready again, omitted in announcements. */
   #noticeText(notice: Notice, left: number | undefined): string {
-    // The notice carries the number; the banner may still know the name it showed.
-    const known = notice.taskId === undefined ? undefined : (this.#seen.get(notice.taskId) ?? this.#gone.get(notice.taskId));
-    const who = known ? this.#callerText(known) : (notice.from ?? msg('an unknown caller'));
+    // The notice names the caller itself: the task has gone by the time it shows.
+    const who = this.#callerText(notice);
     const queue = notice.queueName;
     // On screen the countdown ticks; a screen reader hears the length once.
     const again =
