@@ -4,9 +4,10 @@
 
 import { describe, expect, it } from 'vitest';
 import { VirtualTimeScheduler } from 'rxjs';
-import { CcError, roleNeedsTeam, SYSTEM_REASONS, type DomainEvent, type Role, type Task } from '@cc-elements/core';
+import { roleNeedsTeam, SYSTEM_REASONS, type DomainEvent, type Role, type Task } from '@cc-elements/core';
 import { SimContactCenter, type SimChange, type SimContactCenterOptions } from './engine.js';
 import { SCENARIOS, type SimQueue, type SimScenario } from './scenarios.js';
+import { refusalOf } from './refusal.test-support.js';
 
 const MAYA = 'maya.patel';
 const LUCA = 'luca.rossi';
@@ -43,16 +44,6 @@ function world(options: WorldOptions = {}) {
     voice: (agentId: string) => engine.snapshot(agentId).media.find((m) => m.media === 'voice'),
     queue: (agentId: string, queueId: string) => engine.queues(agentId).find((q) => q.id === queueId),
   };
-}
-
-function refusalOf(run: () => void): CcError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CcError) return error;
-    throw error;
-  }
-  throw new Error('expected the server to refuse');
 }
 
 const TRACE_ID = /^sim-[0-9a-f]{16}$/;

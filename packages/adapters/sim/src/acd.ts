@@ -304,13 +304,9 @@ export class VoiceAcd {
         this.#startTraffic(at);
         return;
       }
-      for (const traffic of this.#queueTraffic.values()) {
-        traffic.arrivalTimer = cancel(traffic.arrivalTimer);
-        traffic.virtualTimer = cancel(traffic.virtualTimer);
-      }
+      for (const traffic of this.#queueTraffic.values()) stopTraffic(traffic);
       for (const call of this.#calls.values()) {
-        call.patienceTimer = cancel(call.patienceTimer);
-        call.hangUpTimer = cancel(call.hangUpTimer);
+        stopCaller(call);
         // Background staff go home with traffic: their calls end now.
         if (call.status === 'virtual') this.#endVirtual(call, at);
       }
@@ -322,10 +318,7 @@ export class VoiceAcd {
     const at = this.#host.scheduler.now();
     this.#operation(at, () => {
       const traffic = this.#queueTraffic.get(queueId);
-      if (traffic) {
-        traffic.arrivalTimer = cancel(traffic.arrivalTimer);
-        traffic.virtualTimer = cancel(traffic.virtualTimer);
-      }
+      if (traffic) stopTraffic(traffic);
       this.#queueTraffic.delete(queueId);
       for (const call of this.#calls.values()) {
         if (call.queueId === queueId && (call.status === 'waiting' || call.status === 'offered')) this.#customerLeaves(call, at);
@@ -344,13 +337,9 @@ export class VoiceAcd {
   /** Stops every timer: a world that is thrown away must not keep the page or the process busy. */
   dispose(): void {
     this.#trafficOn = false;
-    for (const traffic of this.#queueTraffic.values()) {
-      traffic.arrivalTimer = cancel(traffic.arrivalTimer);
-      traffic.virtualTimer = cancel(traffic.virtualTimer);
-    }
+    for (const traffic of this.#queueTraffic.values()) stopTraffic(traffic);
     for (const call of this.#calls.values()) {
-      call.patienceTimer = cancel(call.patienceTimer);
-      call.hangUpTimer = cancel(call.hangUpTimer);
+      stopCaller(call);
       call.virtualTimer = cancel(call.virtualTimer);
     }
     for (const work of this.#work.values()) {
@@ -886,6 +875,18 @@ export class VoiceAcd {
 function cancel(timer: Subscription | undefined): undefined {
   timer?.unsubscribe();
   return undefined;
+}
+
+/** A queue's random arrivals and background staff stop. */
+function stopTraffic(traffic: { arrivalTimer: Subscription | undefined; virtualTimer: Subscription | undefined }): void {
+  traffic.arrivalTimer = cancel(traffic.arrivalTimer);
+  traffic.virtualTimer = cancel(traffic.virtualTimer);
+}
+
+/** A caller's own clock stops: no giving up in the queue, no hanging up mid-call. */
+function stopCaller(call: { patienceTimer: Subscription | undefined; hangUpTimer: Subscription | undefined }): void {
+  call.patienceTimer = cancel(call.patienceTimer);
+  call.hangUpTimer = cancel(call.hangUpTimer);
 }
 
 function byWait(a: CallRecord, b: CallRecord): number {

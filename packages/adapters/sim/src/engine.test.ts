@@ -3,10 +3,11 @@
 
 import { describe, expect, it } from 'vitest';
 import { VirtualTimeScheduler } from 'rxjs';
-import { CcError, type Command, type DomainEvent } from '@cc-elements/core';
+import { type Command, type DomainEvent } from '@cc-elements/core';
 import { SimContactCenter } from './engine.js';
 import type { SimScenario } from './scenarios.js';
 import { SCENARIOS } from './scenarios.js';
+import { refusalOf } from './refusal.test-support.js';
 
 const MAYA = 'maya.patel';
 const SIGN_IN: Command = { type: 'session.signIn', role: 'agent', station: { kind: 'desktop' }, teamId: 'team-billing' };
@@ -17,16 +18,6 @@ function world(scenario: SimScenario = SCENARIOS.default, seed = 1) {
   const events: DomainEvent[] = [];
   engine.changesOf(MAYA).subscribe((event) => events.push(event));
   return { scheduler, engine, events };
-}
-
-function refusalOf(run: () => void): CcError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CcError) return error;
-    throw error;
-  }
-  throw new Error('expected the server to refuse');
 }
 
 describe('SimContactCenter', () => {

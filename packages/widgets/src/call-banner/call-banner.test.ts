@@ -143,6 +143,16 @@ async function connected(options: Omit<ScriptedClientOptions, 'scheduler'> = {})
   return s;
 }
 
+/** CB-5: what a host hears about the scripted offer (Dana Reyes calling Sales). */
+const DANA: CallDetail = {
+  taskId: 'call-1',
+  callerId: '+14155550100',
+  customerName: 'Dana Reyes',
+  queueId: 'q-sales',
+  queueName: 'Sales',
+  callback: false,
+  direction: 'inbound',
+};
 describe('<cc-call-banner>', () => {
   it('CB-1: an incoming queued call shows caller id, queue, a countdown to RONA, Accept and Decline', async () => {
     const s = await setup();
@@ -420,15 +430,7 @@ describe('<cc-call-banner>', () => {
     s.adapter.emit({ type: 'task.removed', taskId: 'call-1', reason: 'closed' });
     await settle();
     expect(typesOf(s.events)).to.deep.equal(['cc-call-offered', 'cc-call-accepted', 'cc-call-ended']);
-    const expected: CallDetail = {
-      taskId: 'call-1',
-      callerId: '+14155550100',
-      customerName: 'Dana Reyes',
-      queueId: 'q-sales',
-      queueName: 'Sales',
-      callback: false,
-      direction: 'inbound',
-    };
+    const expected = DANA;
     expect(s.events[0]!.detail).to.deep.equal(expected);
     expect(s.events[1]!.detail).to.deep.equal({ ...expected, customerName: 'Dana R. Reyes' });
     expect(s.events[2]!.detail).to.deep.equal({ ...expected, customerName: 'Dana R. Reyes', next: 'wrapUp' });
@@ -452,17 +454,7 @@ describe('<cc-call-banner>', () => {
     behaveLikeBackend(s.adapter, s.client);
     await ring(s);
     await press(s.el, button(s.el, 'decline'));
-    expect(s.events.filter((e) => e.type === 'cc-call-declined').map((e) => e.detail)).to.deep.equal([
-      {
-        taskId: 'call-1',
-        callerId: '+14155550100',
-        customerName: 'Dana Reyes',
-        queueId: 'q-sales',
-        queueName: 'Sales',
-        callback: false,
-        direction: 'inbound',
-      },
-    ]);
+    expect(s.events.filter((e) => e.type === 'cc-call-declined').map((e) => e.detail)).to.deep.equal([DANA]);
     await ring(s, offer({ id: 'call-2' }));
     s.adapter.respond(() => {
       throw new CcError('api', 'The switch refused the call.', { traceId: 'tr-42' });
