@@ -6,6 +6,7 @@ import type { SchedulerLike, Subscription } from 'rxjs';
 import {
   roleTakesWork,
   SYSTEM_REASONS,
+  transferTargetsFor,
   type AgentProfile,
   type AgentSession,
   type Command,
@@ -421,6 +422,9 @@ export class VoiceAcd {
         if (!DTMF.test(command.digits)) throw this.#host.refuse('dtmf.invalid');
         this.#callOf(record).dtmf.push(command.digits);
         return;
+      default:
+        // Digital commands have no server here yet: refused, never a silent success.
+        throw this.#host.refuse('command.unsupported');
     }
   }
 
@@ -429,7 +433,7 @@ export class VoiceAcd {
   }
 
   #target(targetId: string): TransferTarget {
-    const target = this.#host.scenario.tenant.transferTargets.find((t) => t.id === targetId);
+    const target = transferTargetsFor(this.#host.scenario.tenant.transferTargets, 'voice').find((t) => t.id === targetId);
     if (!target) throw this.#host.refuse('command.notAllowed', `"${targetId}" is not one of the transfer targets of this tenant.`);
     return target;
   }

@@ -3,16 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, VirtualTimeScheduler } from 'rxjs';
-import {
-  CcError,
-  COMMAND_TYPES,
-  createClient,
-  type CcClient,
-  type DomainEventInput,
-  type ErrorCode,
-  type SignInRequest,
-} from '@cc-elements/core';
-import { createSimAdapter, type SimAdapterOptions } from './adapter.js';
+import { CcError, createClient, type CcClient, type DomainEventInput, type ErrorCode, type SignInRequest } from '@cc-elements/core';
+import { createSimAdapter, SIM_COMMANDS, type SimAdapterOptions } from './adapter.js';
 import { SimContactCenter } from './engine.js';
 import type { ScenarioName } from './scenarios.js';
 
@@ -96,7 +88,7 @@ describe('connecting', () => {
 
   it('SL-2: capabilities carry every command and the station kinds and media of the tenant', async () => {
     const { client } = await connected('noDesktop');
-    expect(client.capabilities.commands).toEqual(COMMAND_TYPES);
+    expect(client.capabilities.commands).toEqual(SIM_COMMANDS);
     expect(client.capabilities.stationKinds).toEqual(['dialNumber', 'extension']);
     expect(client.capabilities.media).toEqual(['voice', 'chat', 'sms', 'social', 'email']);
     expect(client.can('media.signIn')).toBe(true);
@@ -652,7 +644,7 @@ describe('voice through the client', () => {
 describe('capabilities', () => {
   it('CB-3: `without` leaves commands out, so the client cannot send them and the adapter refuses them', async () => {
     const { client, adapter } = await connected('default', { without: ['call.consult', 'call.transfer', 'call.mute'] });
-    expect(client.capabilities.commands).toEqual(COMMAND_TYPES.filter((t) => !['call.consult', 'call.transfer', 'call.mute'].includes(t)));
+    expect(client.capabilities.commands).toEqual(SIM_COMMANDS.filter((t) => !['call.consult', 'call.transfer', 'call.mute'].includes(t)));
     expect(client.can('call.consult')).toBe(false);
     expect(client.can('call.hold')).toBe(true);
     const error = await refusal(outcome(adapter.execute({ type: 'call.mute', taskId: 'call-1', muted: true })));

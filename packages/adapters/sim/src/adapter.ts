@@ -2,7 +2,7 @@
 // network round trip on every command and on connecting, all on the engine's scheduler.
 
 import { Observable, Subscription } from 'rxjs';
-import { CcError, COMMAND_TYPES, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
+import { CcError, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
 import { SimContactCenter, type SimContactCenterOptions } from './engine.js';
 
 export interface SimAdapterOptions extends SimContactCenterOptions {
@@ -37,6 +37,28 @@ const ENGINE_OPTIONS = [
   'wrapUpGraceMs',
   'consultDelayMs',
 ] as const satisfies readonly (keyof SimContactCenterOptions)[];
+
+/** The commands the simulator carries out; the core's digital commands arrive with its digital ACD. */
+export const SIM_COMMANDS = [
+  'session.signIn',
+  'session.signOut',
+  'media.setState',
+  'media.signIn',
+  'task.accept',
+  'task.decline',
+  'task.end',
+  'task.close',
+  'call.hold',
+  'call.resume',
+  'call.mute',
+  'call.transfer',
+  'call.consult',
+  'call.consultComplete',
+  'call.consultCancel',
+  'call.dtmf',
+  'queues.setEnabled',
+  'queues.setMonitored',
+] as const satisfies readonly CommandType[];
 
 export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
   const given = ENGINE_OPTIONS.filter((key) => options[key] !== undefined);
@@ -90,7 +112,7 @@ export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
   });
 
   const missing = new Set<CommandType>([...(engine.scenario.unsupportedCommands ?? []), ...(options.without ?? [])]);
-  const commands = COMMAND_TYPES.filter((type) => !missing.has(type));
+  const commands: readonly CommandType[] = SIM_COMMANDS.filter((type) => !missing.has(type));
 
   const execute = (command: Command): Promise<void> =>
     new Promise<void>((resolve, reject) => {

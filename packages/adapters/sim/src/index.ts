@@ -1,7 +1,7 @@
 // @cc-elements/adapter-sim: a deterministic contact-center simulator behind the core's adapter
 // port, for the demo, the stories and the tests. Runs in browsers and in Node.
 
-export { createSimAdapter, type SimAdapter, type SimAdapterOptions } from './adapter.js';
+export { createSimAdapter, SIM_COMMANDS, type SimAdapter, type SimAdapterOptions } from './adapter.js';
 export {
   DEFAULT_CONSULT_DELAY_MS,
   DEFAULT_WRAP_UP_GRACE_MS,

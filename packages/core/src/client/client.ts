@@ -22,7 +22,7 @@ import type { AgentProfile, AgentSession, Role, Station } from '../model/agent.j
 import type { Channel, ChannelView, IndicatorState, Media } from '../model/channel.js';
 import type { ConnectionState } from '../model/connection.js';
 import type { Notice } from '../model/notice.js';
-import type { Queue } from '../model/queue.js';
+import { transferTargetsFor, type Queue } from '../model/queue.js';
 import type { Task } from '../model/task.js';
 import type { TenantSettings } from '../model/tenant.js';
 import { checkSignIn } from '../rules/station.js';
@@ -303,7 +303,7 @@ export function createClient(options: ClientOptions): CcClient {
   }
 
   function requireTarget(targetId: string): void {
-    if (!store.state.tenant.transferTargets.some((t) => t.id === targetId)) {
+    if (!transferTargetsFor(store.state.tenant.transferTargets, 'voice').some((t) => t.id === targetId)) {
       throw new CcError('command.notAllowed', `"${targetId}" is not one of the transfer targets of this tenant.`);
     }
   }

@@ -3,6 +3,7 @@
 
 import type { Role, Station } from '../model/agent.js';
 import type { Media } from '../model/channel.js';
+import type { EmailHeaders } from '../model/message.js';
 
 export type Command =
   | { readonly type: 'session.signIn'; readonly role: Role; readonly station: Station; readonly teamId?: string }
@@ -40,7 +41,45 @@ export type Command =
   /** QL-5: every enable/disable the agent confirmed, applied at once. */
   | { readonly type: 'queues.setEnabled'; readonly changes: readonly QueueChange[] }
   /** QL-7: the queues a supervisor monitors, applied at once. */
-  | { readonly type: 'queues.setMonitored'; readonly changes: readonly QueueChange[] };
+  | { readonly type: 'queues.setMonitored'; readonly changes: readonly QueueChange[] }
+  /** TP-5: fetch (or fetch again, "Retry") a task's thread. */
+  | { readonly type: 'thread.load'; readonly taskId: string }
+  /** TP-6/TP-7/EM-3: send a message; `clientId` lets the sender follow its receipt (TP-12). */
+  | { readonly type: 'message.send'; readonly taskId: string; readonly message: OutgoingMessage }
+  /** TP-4: save edited customer fields. */
+  | { readonly type: 'customer.save'; readonly taskId: string; readonly fields: readonly { readonly id: string; readonly value: string }[] }
+  /** TP-10: trigger a workflow with its parameters. */
+  | {
+      readonly type: 'workflow.run';
+      readonly taskId: string;
+      readonly workflowId: string;
+      readonly parameters: Readonly<Record<string, string>>;
+    }
+  /** TP-15: hand a digital task to a routing point of its medium. */
+  | { readonly type: 'task.transfer'; readonly taskId: string; readonly targetId: string }
+  /** DX-3: give the customer more time before the contact is unassigned. */
+  | { readonly type: 'inactivity.extend'; readonly taskId: string };
+
+/** An attachment on its way out: the bytes stay with the sender until the adapter uploads them. */
+export interface OutgoingAttachment {
+  readonly name: string;
+  readonly size: number;
+  readonly type: string;
+  readonly inline?: boolean;
+  /** The file's bytes (a Blob in browsers); adapters upload it. */
+  readonly data: unknown;
+}
+
+export interface OutgoingMessage {
+  /** Chosen by the sender, unique: the message comes back as an agent message with this id. */
+  readonly clientId: string;
+  readonly text?: string;
+  /** EM-4: HTML produced from the editor's schema, never typed HTML. */
+  readonly html?: string;
+  readonly attachments?: readonly OutgoingAttachment[];
+  /** EM-3: the email's headers (to, cc, subject) as the mode filled them. */
+  readonly email?: Omit<EmailHeaders, 'from' | 'kind'> & { readonly mode: 'reply' | 'replyAll' | 'forward' | 'new' };
+}
 
 /** One ticked or unticked queue: `on` is enabled (QL-5) or monitored (QL-7). */
 export interface QueueChange {
@@ -68,4 +107,10 @@ export const COMMAND_TYPES = [
   'call.dtmf',
   'queues.setEnabled',
   'queues.setMonitored',
+  'thread.load',
+  'message.send',
+  'customer.save',
+  'workflow.run',
+  'task.transfer',
+  'inactivity.extend',
 ] as const satisfies readonly CommandType[];

@@ -5,3 +5,5 @@ export * from './task.js';
 export * from './connection.js';
 export * from './queue.js';
 export * from './notice.js';
+export * from './message.js';
+export * from './digital.js';

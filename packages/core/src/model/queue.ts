@@ -49,4 +49,11 @@ export interface TransferTarget {
   readonly id: string;
   readonly name: string;
   readonly kind: 'queue' | 'routingPoint' | 'agent';
+  /** TP-15: the media it takes; voice only when absent (digital tasks never see the voice directory). */
+  readonly media?: readonly Media[];
+}
+
+/** TP-15: the targets that take a medium — voice calls never see digital routing points, and the reverse. */
+export function transferTargetsFor(targets: readonly TransferTarget[], media: Media): TransferTarget[] {
+  return targets.filter((t) => (t.media ?? ['voice']).includes(media));
 }

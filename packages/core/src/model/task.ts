@@ -2,6 +2,7 @@
 // rules (offers, RONA, wrap-up) and the sign-out check treat them alike; voice fields are optional.
 
 import type { ErrorInfo, Media } from './channel.js';
+import type { CustomerField, ResponseTimers } from './digital.js';
 
 export const TASK_STATUSES = ['offered', 'active', 'held', 'wrapUp'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -50,6 +51,16 @@ export interface Task {
   readonly consult?: Consultation;
   /** Present while status is wrapUp. */
   readonly wrapUp?: WrapUp;
+  /** TP-1/TP-4/EM-1: the customer details the backend shows for this contact (up to 10 visible, then scroll). */
+  readonly customer?: readonly CustomerField[];
+  /** DX-7: the integration-defined channel type, when the contact came through one. */
+  readonly channelTypeId?: string;
+  /** DX-2/DX-3: the response timers of this contact's queue. */
+  readonly timers?: ResponseTimers;
+  /** DX-3: the customer-inactivity deadline the backend holds (it unassigns at zero); moved by "extend". */
+  readonly inactivityExpiresAt?: number;
+  /** DX-4: when the customer's request began (the SLA clock starts there, not at assignment). */
+  readonly requestedAt?: number;
 }
 
 /** Why a task left the agent — RONA and declines have consequences (ST-6, ST-8). */

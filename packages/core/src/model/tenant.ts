@@ -4,6 +4,7 @@
 import type { StationKind } from './agent.js';
 import type { Media, ReasonCode } from './channel.js';
 import type { TransferTarget } from './queue.js';
+import { DEFAULT_DIGITAL, type DigitalSettings } from './digital.js';
 import type { DialNumberCheck } from '../validate/dial-number.js';
 
 export interface TenantSettings {
@@ -33,6 +34,8 @@ export interface TenantSettings {
   readonly transferTargets: readonly TransferTarget[];
   /** ST-6/ST-8: what a declined or missed offer does to the agent's state. */
   readonly offerRules: OfferRules;
+  /** Digital work: composer, attachments, templates, workflows, timers, permissions (TP, EM, DX). */
+  readonly digital: DigitalSettings;
 }
 
 export interface WrapUpSettings {
@@ -65,4 +68,5 @@ export const DEFAULT_TENANT: TenantSettings = {
   wrapUp: { mode: 'off', timeoutSec: 0 },
   transferTargets: [],
   offerRules: { declinedUnavailableMs: 10_000, missedUnavailableMs: null },
+  digital: DEFAULT_DIGITAL,
 };

@@ -4,6 +4,7 @@
 import type { AgentProfile, AgentSession } from '../model/agent.js';
 import type { ErrorInfo, Media, MediaState, MediaStatus } from '../model/channel.js';
 import type { ConnectionStatus } from '../model/connection.js';
+import type { Message } from '../model/message.js';
 import type { Notice } from '../model/notice.js';
 import type { Queue } from '../model/queue.js';
 import type { Task, TaskEndReason } from '../model/task.js';
@@ -34,6 +35,15 @@ export type DomainEvent =
   /** The core's own: something the agent must be told (RONA, a decline, a failed consultation). */
   | { readonly type: 'notice.raised'; readonly notice: Notice; readonly at: number }
   | { readonly type: 'notice.dismissed'; readonly id: string; readonly at: number }
+  /** TP-5: a task's thread is being fetched, arrived whole, or could not be fetched (Retry). */
+  | { readonly type: 'thread.loading'; readonly taskId: string; readonly at: number }
+  | { readonly type: 'thread.loaded'; readonly taskId: string; readonly messages: readonly Message[]; readonly at: number }
+  | { readonly type: 'thread.failed'; readonly taskId: string; readonly error: ErrorInfo; readonly at: number }
+  /** A message joined a thread (customer, agent, bot, announcement) or changed (TP-12 receipt). */
+  | { readonly type: 'message.added'; readonly message: Message; readonly at: number }
+  | { readonly type: 'message.updated'; readonly message: Message; readonly at: number }
+  /** The core's own: TP-2 the task the agent is looking at (its unread count clears). */
+  | { readonly type: 'task.selected'; readonly taskId: string | undefined; readonly at: number }
   /** The core's own: WU-2 the reason chosen so far; kept through reloads and reconnects (WU-4). */
   | { readonly type: 'wrapUp.reasonChosen'; readonly taskId: string; readonly reasonId: string | undefined; readonly at: number }
   /** A full re-read of the server's state, after connecting or reconnecting (SE-4). */

@@ -22,7 +22,8 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
     }
     case 'session.signedOut': {
       const { session: _session, signedOutReason: _old, ...rest } = state;
-      const next: CcState = { ...rest, media: {}, tasks: [], queues: [], notices: [], wrapUpChoices: {} };
+      const { selectedTaskId: _selected, ...kept } = rest;
+      const next: CcState = { ...kept, media: {}, tasks: [], queues: [], notices: [], wrapUpChoices: {}, threads: {}, unread: {} };
       return event.reason === undefined ? next : { ...next, signedOutReason: event.reason };
     }
     case 'media.stateChanged': {
@@ -62,7 +63,47 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
     case 'task.removed': {
       const tasks = state.tasks.filter((t) => t.id !== event.taskId);
       if (tasks.length === state.tasks.length) return state;
-      return { ...state, tasks, wrapUpChoices: without(state.wrapUpChoices, event.taskId) };
+      const next: CcState = {
+        ...state,
+        tasks,
+        wrapUpChoices: without(state.wrapUpChoices, event.taskId),
+        threads: without(state.threads, event.taskId),
+        unread: without(state.unread, event.taskId),
+      };
+      if (state.selectedTaskId !== event.taskId) return next;
+      const { selectedTaskId: _gone, ...rest } = next;
+      return rest;
+    }
+    case 'thread.loading': {
+      const previous = state.threads[event.taskId];
+      return { ...state, threads: { ...state.threads, [event.taskId]: { status: 'loading', messages: previous?.messages ?? [] } } };
+    }
+    case 'thread.loaded':
+      return { ...state, threads: { ...state.threads, [event.taskId]: { status: 'loaded', messages: event.messages } } };
+    case 'thread.failed': {
+      const previous = state.threads[event.taskId];
+      const thread = { status: 'failed' as const, messages: previous?.messages ?? [], error: event.error };
+      return { ...state, threads: { ...state.threads, [event.taskId]: thread } };
+    }
+    case 'message.added':
+    case 'message.updated': {
+      const { message } = event;
+      const previous = state.threads[message.taskId] ?? { status: 'loaded' as const, messages: [] };
+      const index = previous.messages.findIndex((m) => m.id === message.id);
+      if (event.type === 'message.updated' && index < 0) return state;
+      const messages = index < 0 ? [...previous.messages, message] : previous.messages.map((m, i) => (i === index ? message : m));
+      const threads = { ...state.threads, [message.taskId]: { ...previous, messages } };
+      // TP-2/TP-3: a new customer message counts as unread unless the agent is looking at that task.
+      const unseen =
+        event.type === 'message.added' && index < 0 && message.author === 'customer' && state.selectedTaskId !== message.taskId;
+      return unseen
+        ? { ...state, threads, unread: { ...state.unread, [message.taskId]: (state.unread[message.taskId] ?? 0) + 1 } }
+        : { ...state, threads };
+    }
+    case 'task.selected': {
+      const { selectedTaskId: _previous, ...rest } = state;
+      if (event.taskId === undefined) return state.selectedTaskId === undefined ? state : rest;
+      return { ...rest, selectedTaskId: event.taskId, unread: without(state.unread, event.taskId) };
     }
     case 'queues.loaded':
       return { ...state, queues: event.queues };
@@ -115,8 +156,23 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
     Object.entries(state.wrapUpChoices).filter(([taskId]) => tasks.some((t) => t.id === taskId && t.status === 'wrapUp')),
   );
   const queues = snapshot.session ? (snapshot.queues ?? state.queues) : [];
-  const { session: _s, ...rest } = state;
-  const base: CcState = { ...rest, profile: snapshot.profile, tenant: snapshot.tenant, media, tasks, queues, wrapUpChoices };
+  // Threads, unread counts and the selection stay for tasks the server still has.
+  const present = (taskId: string) => tasks.some((t) => t.id === taskId);
+  const threads = Object.fromEntries(Object.entries(state.threads).filter(([taskId]) => present(taskId)));
+  const unread = Object.fromEntries(Object.entries(state.unread).filter(([taskId]) => present(taskId)));
+  const { session: _s, selectedTaskId, ...rest } = state;
+  const base: CcState = {
+    ...rest,
+    profile: snapshot.profile,
+    tenant: snapshot.tenant,
+    media,
+    tasks,
+    queues,
+    wrapUpChoices,
+    threads,
+    unread,
+    ...(selectedTaskId !== undefined && present(selectedTaskId) ? { selectedTaskId } : {}),
+  };
   return snapshot.session ? { ...base, session: snapshot.session } : base;
 }
 

@@ -1,6 +1,7 @@
 import type { AgentProfile, AgentSession } from '../model/agent.js';
 import type { Media, MediaState } from '../model/channel.js';
 import type { ConnectionState } from '../model/connection.js';
+import type { Thread } from '../model/message.js';
 import type { Notice } from '../model/notice.js';
 import type { Queue } from '../model/queue.js';
 import type { Task } from '../model/task.js';
@@ -19,6 +20,12 @@ export interface CcState {
   readonly queues: readonly Queue[];
   /** Told once, shown until dismissed or no longer true. */
   readonly notices: readonly Notice[];
+  /** TP-5: each digital task's conversation, once its loading began. */
+  readonly threads: Readonly<Record<string, Thread>>;
+  /** TP-2: the task the agent is looking at. */
+  readonly selectedTaskId?: string;
+  /** TP-2/TP-3: messages from the customer the agent has not seen yet, per task. */
+  readonly unread: Readonly<Record<string, number>>;
   /** WU-2/WU-4: the wrap-up reason chosen so far, per task in wrap-up. */
   readonly wrapUpChoices: Readonly<Record<string, string>>;
   /** Why the last session ended when the agent did not ask for it (taken over, expired). */
@@ -33,4 +40,6 @@ export const INITIAL_STATE: CcState = {
   queues: [],
   notices: [],
   wrapUpChoices: {},
+  threads: {},
+  unread: {},
 };

@@ -9,6 +9,7 @@ import { localized, msg, str } from '@lit/localize';
 import { combineLatest, distinctUntilChanged, map, of, scan, switchMap, type Observable } from 'rxjs';
 import {
   CcError,
+  transferTargetsFor,
   type AgentSession,
   type CcClient,
   type CommandType,
@@ -649,7 +650,7 @@ export class CcCallBanner extends CcElement {
     const held = task.status === 'held';
     const consult = task.consult;
     const consulting = consult !== undefined && consult.status !== 'failed';
-    const targets = tenant.transferTargets;
+    const targets = transferTargetsFor(tenant.transferTargets, 'voice');
     const desktop = this.#store.value.session?.station.kind === 'desktop';
     const heading = isCallback(task) ? (held ? msg('Callback on hold') : msg('Callback')) : held ? msg('Call on hold') : msg('On call');
     const keypadOpen = this.keypads.has(task.id) && task.status === 'active' && !consulting;
