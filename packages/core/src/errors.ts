@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'wrapUp.reasonRequired',
   'dtmf.invalid',
   'consult.failed',
+  'customer.unsaved',
+  'message.tooLong',
+  'workflow.parameterMissing',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -51,6 +54,9 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   'wrapUp.reasonRequired': 'Choose a wrap-up reason first.',
   'dtmf.invalid': 'Keypad tones are digits, *, # and A–D only.',
   'consult.failed': 'The consultation did not connect; the caller is still on hold.',
+  'customer.unsaved': 'The customer details have unsaved changes.',
+  'message.tooLong': 'The message is longer than the limit.',
+  'workflow.parameterMissing': 'Fill in every required parameter of the workflow.',
 };
 
 export class CcError extends Error {

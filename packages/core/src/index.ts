@@ -25,3 +25,4 @@ export * from './rules/auto-return.js';
 export * from './rules/wrap-up.js';
 export * from './session/wrap-up-choices.js';
 export * from './rules/presence.js';
+export * from './session/drafts.js';

@@ -46,7 +46,9 @@ import { memoryStorage, type StoragePort } from '../session/storage.js';
 import type { DomainEvent, DomainEventInput } from '../store/events.js';
 import type { CcState } from '../store/state.js';
 import { sameItems, Store } from '../store/store.js';
-import type { Command, CommandType, QueueChange } from './commands.js';
+import type { Command, CommandType, OutgoingMessage, QueueChange } from './commands.js';
+import type { Draft, Message, Thread } from '../model/message.js';
+import { loadDrafts, saveDrafts, isEmptyDraft } from '../session/drafts.js';
 
 export interface ClientOptions {
   readonly adapter: Adapter;
@@ -121,8 +123,8 @@ export interface CcClient {
   hold(taskId: string): Promise<void>;
   resume(taskId: string): Promise<void>;
   setMuted(taskId: string, muted: boolean): Promise<void>;
-  /** CB-3: hang up; the task goes to wrap-up or closes (WU-1). */
-  end(taskId: string): Promise<void>;
+  /** CB-3/TP-14: hang up or end; the task goes to wrap-up or closes (WU-1). Refused while customer edits are unsaved (TP-4) unless discarded. */
+  end(taskId: string, options?: { readonly discardUnsaved?: boolean }): Promise<void>;
   /** CB-3: blind transfer to one of the tenant's transfer targets. */
   transfer(taskId: string, targetId: string): Promise<void>;
   /** CB-3: hold the customer and call a target first. */
@@ -144,6 +146,38 @@ export interface CcClient {
    */
   confirmQueues(mode: QueueListMode, ticks: Readonly<Record<string, boolean>>): Promise<QueueConfirmation>;
   dismissNotice(id: string): void;
+
+  // ---- digital work (TP, EM, DX) ----
+  /** TP-5: a task's thread (loading, loaded, failed with its error). */
+  thread$(taskId: string): Observable<Thread | undefined>;
+  /** TP-2/TP-3: unread customer messages per task. */
+  readonly unread$: Observable<Readonly<Record<string, number>>>;
+  /** TP-3: every unread message, for the host's red dot. */
+  readonly totalUnread$: Observable<number>;
+  readonly selectedTaskId$: Observable<string | undefined>;
+  /** TP-2: look at a task; its unread count clears. */
+  selectTask(taskId: string | undefined): void;
+  /** TP-5 "Retry": fetch a thread again. */
+  loadThread(taskId: string): Promise<void>;
+  draft$(taskId: string): Observable<Draft | undefined>;
+  /** TP-13/EM-7: keep what the agent typed (undefined clears it); kept through reloads. */
+  saveDraft(taskId: string, draft: Draft | undefined): Promise<void>;
+  /**
+   * TP-6/TP-7/EM-3: send a message. It shows at once as "sending"; on success the draft clears;
+   * on failure the message stays with its error and the draft is kept (nothing lost).
+   */
+  sendMessage(taskId: string, message: Omit<OutgoingMessage, 'clientId'> & { readonly clientId?: string }): Promise<void>;
+  /** TP-4: customer fields edited and not saved yet. */
+  customerEdits$(taskId: string): Observable<Readonly<Record<string, string>> | undefined>;
+  editCustomer(taskId: string, edits: Readonly<Record<string, string>> | undefined): void;
+  /** TP-4: save the edited fields; the edits clear on success and stay on failure. */
+  saveCustomer(taskId: string): Promise<void>;
+  /** TP-10: run a workflow; required parameters are checked first. */
+  runWorkflow(taskId: string, workflowId: string, parameters: Readonly<Record<string, string>>): Promise<void>;
+  /** TP-15: hand a digital task to a routing point of its medium. Refused while customer edits are unsaved (TP-4) unless discarded. */
+  transferTask(taskId: string, targetId: string, options?: { readonly discardUnsaved?: boolean }): Promise<void>;
+  /** DX-3: give the customer more time. */
+  extendInactivity(taskId: string): Promise<void>;
   /** Send a command as is, after the capability check. */
   execute(command: Command): Promise<void>;
   /** Close the connection and stop every rule. */
@@ -174,7 +208,15 @@ export function createClient(options: ClientOptions): CcClient {
     for (const id of outcome.dismiss) store.dispatch({ type: 'notice.dismissed', id, at: event.at });
     for (const notice of outcome.notices) store.dispatch({ type: 'notice.raised', notice, at: event.at });
     if (outcome.notReady) ensureNotReady(outcome.notReady.media, outcome.notReady.reasonId);
-    if (event.type === 'task.removed' && event.taskId in before.wrapUpChoices) persistWrapUpChoices();
+    // Seed 002: a newly accepted task joins the list and becomes the one shown.
+    if (event.type === 'task.updated' && event.task.media !== 'voice' && event.task.status === 'active') {
+      const was = before.tasks.find((t) => t.id === event.task.id);
+      if (was?.status === 'offered' && after.selectedTaskId !== event.task.id) {
+        store.dispatch({ type: 'task.selected', taskId: event.task.id, at: event.at });
+      }
+    }
+    if (event.type === 'task.removed' && event.taskId in before.wrapUpChoices) persistWrapUpChoices().catch(() => {});
+    if (event.type === 'task.removed' && event.taskId in before.drafts) persistDrafts().catch(() => {});
   };
   const stamp = (event: DomainEventInput): DomainEvent => ({ ...event, at: event.at ?? scheduler.now() }) as DomainEvent;
 
@@ -345,6 +387,83 @@ export function createClient(options: ClientOptions): CcClient {
     );
   }
 
+  let sent = 0;
+
+  /** TP-4: unsaved customer edits stop End and Transfer until saved or knowingly discarded. */
+  function requireSavedCustomer(taskId: string, discard: boolean): void {
+    if (!discard && store.state.customerEdits[taskId] !== undefined) throw new CcError('customer.unsaved');
+  }
+
+  function discardCustomerEdits(taskId: string): void {
+    if (store.state.customerEdits[taskId] !== undefined)
+      dispatch({ type: 'customer.edited', taskId, edits: undefined, at: scheduler.now() });
+  }
+
+  /** TP-5: fetch a thread; a failure is kept with its error for "Retry". */
+  function loadThread(taskId: string): Promise<void> {
+    return once(`thread.load:${taskId}`, async () => {
+      dispatch({ type: 'thread.loading', taskId, at: scheduler.now() });
+      try {
+        await execute({ type: 'thread.load', taskId });
+      } catch (error) {
+        const info = CcError.from(error).toInfo();
+        dispatch({ type: 'thread.failed', taskId, error: info, at: scheduler.now() });
+        throw CcError.from(error);
+      }
+    });
+  }
+
+  // TP-5: a digital conversation the agent holds gets its thread without being asked.
+  if (supports(adapter.capabilities, 'thread.load')) {
+    subscriptions.add(
+      store
+        .select((s) =>
+          s.tasks.filter((t) => t.media !== 'voice' && t.status !== 'offered' && s.threads[t.id] === undefined).map((t) => t.id),
+        )
+        .subscribe((ids) => {
+          for (const taskId of ids) loadThread(taskId).catch(() => {});
+        }),
+    );
+  }
+
+  // TP-2/TP-14: with nothing selected (the first accepted task, or the selected one left), the
+  // last accepted conversation is shown.
+  subscriptions.add(
+    store
+      .select((s) => (s.selectedTaskId === undefined ? lastAccepted(s.tasks)?.id : undefined))
+      .subscribe((taskId) => {
+        if (taskId !== undefined) dispatch({ type: 'task.selected', taskId, at: scheduler.now() });
+      }),
+  );
+
+  // TP-13/EM-7: drafts typed before a reload come back once their tasks are known again.
+  let storedDrafts: Readonly<Record<string, Draft>> | undefined;
+  const restoreDrafts = () => {
+    if (!storedDrafts) return;
+    for (const task of store.state.tasks) {
+      const draft = storedDrafts[task.id];
+      if (draft === undefined || store.state.drafts[task.id] !== undefined) continue;
+      dispatch({ type: 'draft.changed', taskId: task.id, draft, at: scheduler.now() });
+    }
+  };
+  void loadDrafts(storage).then((drafts) => {
+    storedDrafts = drafts;
+    restoreDrafts();
+  });
+  subscriptions.add(store.select((s) => s.tasks).subscribe(restoreDrafts));
+
+  let savingDrafts: Promise<void> = Promise.resolve();
+  function persistDrafts(): Promise<void> {
+    // The state holds every live draft (restored ones included); gone tasks' drafts leave storage.
+    const drafts = store.state.drafts;
+    storedDrafts = drafts;
+    const save = savingDrafts.then(() => saveDrafts(storage, drafts));
+    savingDrafts = save.catch(() => {});
+    return save.catch((error: unknown) => {
+      throw new CcError('storage.failed', undefined, { cause: error });
+    });
+  }
+
   const select = <T>(project: (state: CcState) => T, compare?: (a: T, b: T) => boolean) => store.select(project, compare);
   const task$ = (taskId: string) => select((s) => s.tasks.find((t) => t.id === taskId));
   const clock$ = defer(() => {
@@ -476,11 +595,12 @@ export function createClient(options: ClientOptions): CcClient {
         return { type: 'call.mute', taskId, muted };
       });
     },
-    end(taskId) {
+    end(taskId, options = {}) {
       return command(`task.end:${taskId}`, () => {
-        requireCall(taskOf(taskId), ['active', 'held'], 'There is no connected call to end.');
+        requireCall(taskOf(taskId), ['active', 'held'], 'There is nothing in progress to end.');
+        requireSavedCustomer(taskId, options.discardUnsaved === true);
         return { type: 'task.end', taskId };
-      });
+      }).then(() => discardCustomerEdits(taskId));
     },
     transfer(taskId, targetId) {
       return command(`call.transfer:${taskId}`, () => {
@@ -547,12 +667,120 @@ export function createClient(options: ClientOptions): CcClient {
     dismissNotice(id) {
       dispatch({ type: 'notice.dismissed', id, at: scheduler.now() });
     },
+
+    thread$: (taskId) => select((s) => s.threads[taskId]),
+    unread$: select((s) => s.unread),
+    totalUnread$: select((s) => Object.values(s.unread).reduce((sum, n) => sum + n, 0)),
+    selectedTaskId$: select((s) => s.selectedTaskId),
+    selectTask(taskId) {
+      dispatch({ type: 'task.selected', taskId, at: scheduler.now() });
+    },
+    loadThread,
+    draft$: (taskId) => select((s) => s.drafts[taskId]),
+    async saveDraft(taskId, draft) {
+      taskOf(taskId);
+      dispatch({ type: 'draft.changed', taskId, draft: draft && !isEmptyDraft(draft) ? draft : undefined, at: scheduler.now() });
+      await persistDrafts();
+    },
+    sendMessage(taskId, message) {
+      let task: Task;
+      try {
+        task = taskOf(taskId);
+        requireCall(task, ['active'], 'Messages can be sent only in an accepted conversation.');
+        const limit = store.state.tenant.digital.composerLimit;
+        const length = message.text === undefined ? 0 : [...new Intl.Segmenter().segment(message.text)].length;
+        if (length > limit) throw new CcError('message.tooLong', `The message is ${length - limit} characters over the limit of ${limit}.`);
+      } catch (error) {
+        return Promise.reject(CcError.from(error));
+      }
+      const clientId = message.clientId ?? `local-${taskId}-${scheduler.now()}-${sent++}`;
+      const outgoing: OutgoingMessage = { ...message, clientId };
+      // TP-12: shown at once as "sending"; the backend's copy (same id) replaces it.
+      const local: Message = {
+        id: clientId,
+        taskId,
+        author: 'agent',
+        at: scheduler.now(),
+        receipt: 'sending',
+        ...(message.text === undefined ? {} : { text: message.text }),
+        ...(message.html === undefined ? {} : { html: message.html }),
+        ...(store.state.profile ? { authorName: store.state.profile.name } : {}),
+      };
+      dispatch({ type: 'message.added', message: local, at: scheduler.now() });
+      return once(`message.send:${clientId}`, () => execute({ type: 'message.send', taskId, message: outgoing })).then(
+        async () => {
+          dispatch({ type: 'draft.changed', taskId, draft: undefined, at: scheduler.now() });
+          await persistDrafts().catch(() => {});
+        },
+        (error: unknown) => {
+          const info = CcError.from(error);
+          const current = store.state.threads[taskId]?.messages.find((m) => m.id === clientId) ?? local;
+          dispatch({ type: 'message.updated', message: { ...current, receipt: 'failed', error: info.toInfo() }, at: scheduler.now() });
+          throw info;
+        },
+      );
+    },
+    customerEdits$: (taskId) => select((s) => s.customerEdits[taskId]),
+    editCustomer(taskId, edits) {
+      dispatch({ type: 'customer.edited', taskId, edits, at: scheduler.now() });
+    },
+    saveCustomer(taskId) {
+      return command(`customer.save:${taskId}`, () => {
+        const task = taskOf(taskId);
+        const edits = store.state.customerEdits[taskId] ?? {};
+        const fields = Object.entries(edits).map(([id, value]) => {
+          const field = task.customer?.find((f) => f.id === id);
+          if (!field?.editable) throw new CcError('command.notAllowed', `The field "${field?.label ?? id}" cannot be edited.`);
+          return { id, value };
+        });
+        if (fields.length === 0) throw new CcError('command.notAllowed', 'There is nothing to save.');
+        return { type: 'customer.save', taskId, fields };
+      }).then(() => discardCustomerEdits(taskId));
+    },
+    runWorkflow(taskId, workflowId, parameters) {
+      return command(`workflow.run:${taskId}:${workflowId}`, () => {
+        taskOf(taskId);
+        const workflow = store.state.tenant.digital.workflows.find((w) => w.id === workflowId);
+        if (!workflow) throw new CcError('command.notAllowed', `Unknown workflow "${workflowId}".`);
+        const missing = workflow.parameters.filter((p) => p.required && !parameters[p.id]?.trim());
+        if (missing.length > 0) {
+          throw new CcError('workflow.parameterMissing', `Fill in ${missing.map((p) => p.label).join(', ')} to run ${workflow.name}.`);
+        }
+        return { type: 'workflow.run', taskId, workflowId, parameters };
+      });
+    },
+    transferTask(taskId, targetId, options = {}) {
+      return command(`task.transfer:${taskId}`, () => {
+        const task = taskOf(taskId);
+        requireCall(task, ['active', 'held'], 'Only a conversation in progress can be transferred.');
+        if (!transferTargetsFor(store.state.tenant.transferTargets, task.media).some((t) => t.id === targetId)) {
+          throw new CcError('command.notAllowed', `"${targetId}" is not a routing point for this kind of conversation.`);
+        }
+        requireSavedCustomer(taskId, options.discardUnsaved === true);
+        return { type: 'task.transfer', taskId, targetId };
+      }).then(() => discardCustomerEdits(taskId));
+    },
+    extendInactivity(taskId) {
+      return command(`inactivity.extend:${taskId}`, () => {
+        const task = taskOf(taskId);
+        if (task.timers?.inactivityExtensionMs === undefined)
+          throw new CcError('command.notAllowed', 'This queue does not allow extending the time.');
+        return { type: 'inactivity.extend', taskId };
+      });
+    },
     execute,
     dispose() {
       subscriptions.unsubscribe();
       store.complete();
     },
   };
+}
+
+/** TP-14: the digital conversation accepted last that is still in progress. */
+function lastAccepted(tasks: readonly Task[]): Task | undefined {
+  return tasks
+    .filter((t) => t.media !== 'voice' && (t.status === 'active' || t.status === 'held'))
+    .reduce<Task | undefined>((last, t) => (!last || (t.startedAt ?? t.since) >= (last.startedAt ?? last.since) ? t : last), undefined);
 }
 
 function sameRequests(a: readonly StateChangeRequest[], b: readonly StateChangeRequest[]): boolean {

@@ -68,3 +68,17 @@ export interface Thread {
   readonly messages: readonly Message[];
   readonly error?: ErrorInfo;
 }
+
+/** TP-13/EM-7: what the agent typed and has not sent, per conversation. Attachments are not kept. */
+export interface Draft {
+  readonly text?: string;
+  /** EM-4: the editor's HTML (produced from its schema). */
+  readonly html?: string;
+  /** EM-3: the email's fields as the agent left them. */
+  readonly email?: {
+    readonly mode: 'reply' | 'replyAll' | 'forward' | 'new';
+    readonly to: readonly string[];
+    readonly cc: readonly string[];
+    readonly subject: string;
+  };
+}

@@ -4,7 +4,7 @@
 import type { AgentProfile, AgentSession } from '../model/agent.js';
 import type { ErrorInfo, Media, MediaState, MediaStatus } from '../model/channel.js';
 import type { ConnectionStatus } from '../model/connection.js';
-import type { Message } from '../model/message.js';
+import type { Draft, Message } from '../model/message.js';
 import type { Notice } from '../model/notice.js';
 import type { Queue } from '../model/queue.js';
 import type { Task, TaskEndReason } from '../model/task.js';
@@ -42,6 +42,15 @@ export type DomainEvent =
   /** A message joined a thread (customer, agent, bot, announcement) or changed (TP-12 receipt). */
   | { readonly type: 'message.added'; readonly message: Message; readonly at: number }
   | { readonly type: 'message.updated'; readonly message: Message; readonly at: number }
+  /** The core's own: TP-13/EM-7 the draft of a conversation changed (undefined: cleared or sent). */
+  | { readonly type: 'draft.changed'; readonly taskId: string; readonly draft: Draft | undefined; readonly at: number }
+  /** The core's own: TP-4 customer fields edited and not saved yet (undefined: saved or discarded). */
+  | {
+      readonly type: 'customer.edited';
+      readonly taskId: string;
+      readonly edits: Readonly<Record<string, string>> | undefined;
+      readonly at: number;
+    }
   /** The core's own: TP-2 the task the agent is looking at (its unread count clears). */
   | { readonly type: 'task.selected'; readonly taskId: string | undefined; readonly at: number }
   /** The core's own: WU-2 the reason chosen so far; kept through reloads and reconnects (WU-4). */

@@ -23,7 +23,17 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
     case 'session.signedOut': {
       const { session: _session, signedOutReason: _old, ...rest } = state;
       const { selectedTaskId: _selected, ...kept } = rest;
-      const next: CcState = { ...kept, media: {}, tasks: [], queues: [], notices: [], wrapUpChoices: {}, threads: {}, unread: {} };
+      const next: CcState = {
+        ...kept,
+        media: {},
+        tasks: [],
+        queues: [],
+        notices: [],
+        wrapUpChoices: {},
+        threads: {},
+        unread: {},
+        drafts: {},
+      };
       return event.reason === undefined ? next : { ...next, signedOutReason: event.reason };
     }
     case 'media.stateChanged': {
@@ -69,6 +79,8 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
         wrapUpChoices: without(state.wrapUpChoices, event.taskId),
         threads: without(state.threads, event.taskId),
         unread: without(state.unread, event.taskId),
+        drafts: without(state.drafts, event.taskId),
+        customerEdits: without(state.customerEdits, event.taskId),
       };
       if (state.selectedTaskId !== event.taskId) return next;
       const { selectedTaskId: _gone, ...rest } = next;
@@ -99,6 +111,17 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
       return unseen
         ? { ...state, threads, unread: { ...state.unread, [message.taskId]: (state.unread[message.taskId] ?? 0) + 1 } }
         : { ...state, threads };
+    }
+    case 'draft.changed': {
+      if (event.draft === undefined)
+        return event.taskId in state.drafts ? { ...state, drafts: without(state.drafts, event.taskId) } : state;
+      return { ...state, drafts: { ...state.drafts, [event.taskId]: event.draft } };
+    }
+    case 'customer.edited': {
+      if (event.edits === undefined || Object.keys(event.edits).length === 0) {
+        return event.taskId in state.customerEdits ? { ...state, customerEdits: without(state.customerEdits, event.taskId) } : state;
+      }
+      return { ...state, customerEdits: { ...state.customerEdits, [event.taskId]: event.edits } };
     }
     case 'task.selected': {
       const { selectedTaskId: _previous, ...rest } = state;
@@ -160,6 +183,8 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
   const present = (taskId: string) => tasks.some((t) => t.id === taskId);
   const threads = Object.fromEntries(Object.entries(state.threads).filter(([taskId]) => present(taskId)));
   const unread = Object.fromEntries(Object.entries(state.unread).filter(([taskId]) => present(taskId)));
+  const drafts = Object.fromEntries(Object.entries(state.drafts).filter(([taskId]) => present(taskId)));
+  const customerEdits = Object.fromEntries(Object.entries(state.customerEdits).filter(([taskId]) => present(taskId)));
   const { session: _s, selectedTaskId, ...rest } = state;
   const base: CcState = {
     ...rest,
@@ -171,6 +196,8 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
     wrapUpChoices,
     threads,
     unread,
+    drafts,
+    customerEdits,
     ...(selectedTaskId !== undefined && present(selectedTaskId) ? { selectedTaskId } : {}),
   };
   return snapshot.session ? { ...base, session: snapshot.session } : base;

@@ -1,7 +1,7 @@
 import type { AgentProfile, AgentSession } from '../model/agent.js';
 import type { Media, MediaState } from '../model/channel.js';
 import type { ConnectionState } from '../model/connection.js';
-import type { Thread } from '../model/message.js';
+import type { Draft, Thread } from '../model/message.js';
 import type { Notice } from '../model/notice.js';
 import type { Queue } from '../model/queue.js';
 import type { Task } from '../model/task.js';
@@ -26,6 +26,10 @@ export interface CcState {
   readonly selectedTaskId?: string;
   /** TP-2/TP-3: messages from the customer the agent has not seen yet, per task. */
   readonly unread: Readonly<Record<string, number>>;
+  /** TP-13/EM-7: unsent text per conversation, kept through task switches and reloads. */
+  readonly drafts: Readonly<Record<string, Draft>>;
+  /** TP-4: customer fields edited and not saved, per task (field id → value); they block End and Transfer. */
+  readonly customerEdits: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** WU-2/WU-4: the wrap-up reason chosen so far, per task in wrap-up. */
   readonly wrapUpChoices: Readonly<Record<string, string>>;
   /** Why the last session ended when the agent did not ask for it (taken over, expired). */
@@ -42,4 +46,6 @@ export const INITIAL_STATE: CcState = {
   wrapUpChoices: {},
   threads: {},
   unread: {},
+  drafts: {},
+  customerEdits: {},
 };
