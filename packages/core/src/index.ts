@@ -26,3 +26,4 @@ export * from './rules/wrap-up.js';
 export * from './session/wrap-up-choices.js';
 export * from './rules/presence.js';
 export * from './session/drafts.js';
+export * from './rules/composer.js';
