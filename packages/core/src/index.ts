@@ -27,3 +27,4 @@ export * from './session/wrap-up-choices.js';
 export * from './rules/presence.js';
 export * from './session/drafts.js';
 export * from './rules/composer.js';
+export * from './rules/email-modes.js';
