@@ -1,6 +1,7 @@
 // The simulator's voice ACD (automatic call distribution): routing to the longest-idle eligible
 // agent, offers and RONA, calls, consultations, transfers, wrap-up with a server-side safety net,
-// and the seeded background traffic that keeps it all moving. The queue board keeps the figures.
+// and the seeded background traffic that keeps it all moving. The queue board (shared with the
+// digital ACD) keeps the figures; the engine settles both after every change.
 
 import type { SchedulerLike, Subscription } from 'rxjs';
 import {
@@ -8,18 +9,17 @@ import {
   SYSTEM_REASONS,
   transferTargetsFor,
   type AgentProfile,
-  type AgentSession,
   type Command,
   type ErrorInfo,
   type Media,
-  type Queue,
   type Task,
   type TaskEndReason,
   type TransferTarget,
   type WrapUpSettings,
 } from '@cc-elements/core';
 import { drawBetween, drawCaller, drawExponential, hashText } from './callers.js';
-import { QueueBoard, type QueueBoardHost, type QueueRecord } from './queue-board.js';
+import { cancel, type Operations } from './operations.js';
+import type { QueueBoard, QueueBoardHost, QueuedCall, QueueRecord } from './queue-board.js';
 import { seededRandom } from './random.js';
 import { DEFAULT_CALLER_PATIENCE_MS, DEFAULT_OFFER_TIMEOUT_MS, DEFAULT_TALK_TIME_MS } from './scenarios.js';
 
@@ -148,7 +148,7 @@ interface QueueTraffic {
   virtualTimer: Subscription | undefined;
 }
 
-type TaskCommand = Extract<Command, { taskId: string }>;
+export type TaskCommand = Extract<Command, { taskId: string }>;
 
 export class VoiceAcd {
   readonly #host: AcdHost;
@@ -157,14 +157,15 @@ export class VoiceAcd {
   readonly #queueTraffic = new Map<string, QueueTraffic>();
   readonly #calls = new Map<string, CallRecord>();
   readonly #work = new Map<string, AgentWork>();
+  readonly #ops: Operations;
   readonly #injectRandom: () => number;
   #trafficOn: boolean;
   #callCount = 0;
-  /** Nested operations (the server setting Not Ready inside a RONA) settle once, at the outermost. */
-  #depth = 0;
 
-  constructor(host: AcdHost, options: AcdOptions) {
+  constructor(host: AcdHost, board: QueueBoard, ops: Operations, options: AcdOptions) {
     this.#host = host;
+    this.#board = board;
+    this.#ops = ops;
     this.#options = options;
     this.#trafficOn = options.traffic;
     this.#injectRandom = seededRandom(options.seed ^ 0x5bd1e995);
@@ -177,9 +178,8 @@ export class VoiceAcd {
         idleSince: 0,
       });
     }
-    this.#board = new QueueBoard(host);
     const now = host.scheduler.now();
-    for (const queue of this.#board.records()) {
+    for (const queue of this.#voiceQueues()) {
       // Each queue draws from its own stream, so adding a queue does not change another's callers.
       const random = seededRandom(options.seed ^ hashText(queue.def.id));
       this.#queueTraffic.set(queue.def.id, { random, arrivalTimer: undefined, virtualTimer: undefined });
@@ -187,7 +187,6 @@ export class VoiceAcd {
       for (const wait of waits.sort((a, b) => b - a)) this.#enqueue(this.#newCall(queue, random, {}), now - wait, now);
     }
     if (this.#trafficOn) this.#startTraffic(now);
-    this.#settle(now);
   }
 
   get traffic(): boolean {
@@ -200,9 +199,9 @@ export class VoiceAcd {
     return [...this.#agentWork(agentId).tasks.values()].map((r) => r.task);
   }
 
-  /** QL-1: the user's queues as the signed-in role sees them; none when signed out. */
-  queuesOf(agentId: string): Queue[] {
-    return this.#board.viewsOf(agentId, this.#calls.values(), this.#trafficOn);
+  /** Every call, for the queue figures. */
+  queued(): Iterable<QueuedCall> {
+    return this.#calls.values();
   }
 
   hasWork(agentId: string): boolean {
@@ -235,24 +234,16 @@ export class VoiceAcd {
     return this.#calls.get(taskId)?.consultFailure;
   }
 
-  /** After the session and its media events: the queue list (QL-1), then the others' figures. */
-  signedIn(agentId: string, at: number): void {
-    this.#operation(at, () => this.#board.list(agentId, this.#calls.values(), this.#trafficOn, at));
-  }
-
-  signedOut(agentId: string, at: number): void {
-    this.#operation(at, () => {
-      const work = this.#agentWork(agentId);
-      this.#board.unlist(agentId);
-      work.ready = false;
-      work.expired.clear();
-    });
+  signedOut(agentId: string): void {
+    const work = this.#agentWork(agentId);
+    work.ready = false;
+    work.expired.clear();
   }
 
   /** A medium changed: Ready makes the agent routable, and signed-in agents count on queues (QL-6). */
   mediumChanged(agentId: string, media: Media, status: string, at: number): void {
     if (media !== 'voice') return;
-    this.#operation(at, () => {
+    this.#ops.run(at, () => {
       const work = this.#agentWork(agentId);
       const ready = status === 'ready';
       if (ready && !work.ready) {
@@ -263,27 +254,18 @@ export class VoiceAcd {
     });
   }
 
-  apply(agentId: string, command: Exclude<Command, { type: `session.${string}` | `media.${string}` }>, at: number): void {
-    this.#operation(at, () => {
-      switch (command.type) {
-        case 'queues.setEnabled':
-          return this.#board.setEnabled(agentId, this.#requireSession(agentId), command.changes);
-        case 'queues.setMonitored':
-          return this.#board.setMonitored(agentId, this.#requireSession(agentId), command.changes);
-        default:
-          return this.#taskCommand(agentId, command, at);
-      }
-    });
+  apply(agentId: string, command: TaskCommand, at: number): void {
+    this.#ops.run(at, () => this.#taskCommand(agentId, command, at));
   }
 
   // ——— helpers for tests and the demo ———
 
   injectCall(call: InjectedCall): string {
     const queue = this.#board.get(call.queueId);
-    if (!queue) throw new RangeError(`No queue "${call.queueId}" in scenario "${this.#host.scenario.title}".`);
+    if (queue?.def.media !== 'voice') throw new RangeError(`No voice queue "${call.queueId}" in scenario "${this.#host.scenario.title}".`);
     const at = this.#host.scheduler.now();
     let id = '';
-    this.#operation(at, () => {
+    this.#ops.run(at, () => {
       id = this.#enqueue(this.#newCall(queue, this.#injectRandom, call), at, at).id;
     });
     return id;
@@ -293,13 +275,13 @@ export class VoiceAcd {
   hangUp(callId: string): void {
     const call = this.#knownCall(callId);
     const at = this.#host.scheduler.now();
-    this.#operation(at, () => this.#customerLeaves(call, at));
+    this.#ops.run(at, () => this.#customerLeaves(call, at));
   }
 
   setTraffic(on: boolean): void {
     if (on === this.#trafficOn) return;
     const at = this.#host.scheduler.now();
-    this.#operation(at, () => {
+    this.#ops.run(at, () => {
       this.#trafficOn = on;
       if (on) {
         this.#startTraffic(at);
@@ -314,25 +296,14 @@ export class VoiceAcd {
     });
   }
 
-  removeQueue(queueId: string): void {
-    this.#knownQueue(queueId);
-    const at = this.#host.scheduler.now();
-    this.#operation(at, () => {
-      const traffic = this.#queueTraffic.get(queueId);
-      if (traffic) stopTraffic(traffic);
-      this.#queueTraffic.delete(queueId);
-      for (const call of this.#calls.values()) {
-        if (call.queueId === queueId && (call.status === 'waiting' || call.status === 'offered')) this.#customerLeaves(call, at);
-      }
-      this.#board.remove(queueId, at);
-    });
-  }
-
-  unassignQueue(agentId: string, queueId: string): void {
-    this.#knownQueue(queueId);
-    this.#agentWork(agentId);
-    const at = this.#host.scheduler.now();
-    this.#operation(at, () => this.#board.unassign(agentId, queueId, at));
+  /** The queue is going away: its traffic stops and its waiting and ringing callers hang up. */
+  dropQueue(queueId: string, at: number): void {
+    const traffic = this.#queueTraffic.get(queueId);
+    if (traffic) stopTraffic(traffic);
+    this.#queueTraffic.delete(queueId);
+    for (const call of this.#calls.values()) {
+      if (call.queueId === queueId && (call.status === 'waiting' || call.status === 'offered')) this.#customerLeaves(call, at);
+    }
   }
 
   /** Stops every timer: a world that is thrown away must not keep the page or the process busy. */
@@ -423,8 +394,7 @@ export class VoiceAcd {
         this.#callOf(record).dtmf.push(command.digits);
         return;
       default:
-        // Digital commands have no server here yet: refused, never a silent success.
-        throw this.#host.refuse('command.unsupported');
+        throw this.#host.refuse('command.notAllowed', 'A call has no conversation: that action is for chats, messages and emails.');
     }
   }
 
@@ -568,12 +538,6 @@ export class VoiceAcd {
       this.#callOf(record).consultFailure = { targetId: target.id, targetName: target.name, at: now, error };
       this.#update(agentId, record, { ...current, consult: { ...current.consult, status: 'failed', since: now, error } }, now);
     });
-  }
-
-  #requireSession(agentId: string): AgentSession {
-    const session = this.#host.session(agentId);
-    if (!session) throw this.#host.refuse('session.required');
-    return session;
   }
 
   // ——— calls ———
@@ -730,42 +694,18 @@ export class VoiceAcd {
     this.#host.emit(agentId, { type: 'task.updated', task, at });
   }
 
-  // ——— routing, background staff and the figures ———
-
-  /** Runs `work` as one change of the world, then routes and tells everyone what changed. */
-  #operation(at: number, work: () => void): void {
-    this.#depth += 1;
-    try {
-      work();
-    } finally {
-      this.#depth -= 1;
-    }
-    if (this.#depth === 0) this.#settle(at);
-  }
+  // ——— routing and background staff ———
 
   #schedule(delay: number, work: (now: number) => void): Subscription {
-    return this.#host.scheduler.schedule(
-      () => {
-        const now = this.#host.scheduler.now();
-        this.#operation(now, () => work(now));
-      },
-      Math.max(0, delay),
-    );
+    return this.#ops.schedule(delay, work);
   }
 
-  #settle(at: number): void {
-    this.#depth += 1;
-    try {
-      this.#route(at);
-      this.#virtualPickUp(at);
-      this.#board.publish(this.#calls.values(), this.#trafficOn, at);
-    } finally {
-      this.#depth -= 1;
-    }
+  #voiceQueues(): QueueRecord[] {
+    return [...this.#board.records()].filter((queue) => queue.def.media === 'voice');
   }
 
   /** Oldest call first, each to the longest-idle eligible agent. */
-  #route(at: number): void {
+  route(at: number): void {
     const waiting = [...this.#calls.values()].filter((c) => c.status === 'waiting').sort(byWait);
     for (const call of waiting) {
       const queue = this.#board.get(call.queueId);
@@ -795,9 +735,9 @@ export class VoiceAcd {
   }
 
   /** Background agents take calls that waited long enough, oldest first, while traffic is on. */
-  #virtualPickUp(at: number): void {
+  pickUpByStaff(at: number): void {
     if (!this.#trafficOn) return;
-    for (const queue of this.#board.records()) {
+    for (const queue of this.#voiceQueues()) {
       const traffic = this.#queueTraffic.get(queue.def.id)!;
       traffic.virtualTimer = cancel(traffic.virtualTimer);
       const staff = queue.def.virtualAgents;
@@ -832,7 +772,7 @@ export class VoiceAcd {
   }
 
   #startTraffic(at: number): void {
-    for (const queue of this.#board.records()) this.#scheduleArrival(queue);
+    for (const queue of this.#voiceQueues()) this.#scheduleArrival(queue);
     for (const call of this.#calls.values()) {
       if (call.status === 'waiting' || call.status === 'offered') this.#armPatience(call, at);
       if (call.status === 'connected') this.#armHangUp(call, at);
@@ -863,22 +803,11 @@ export class VoiceAcd {
     return call;
   }
 
-  #knownQueue(queueId: string): QueueRecord {
-    const queue = this.#board.get(queueId);
-    if (!queue) throw new RangeError(`No queue "${queueId}" in scenario "${this.#host.scenario.title}".`);
-    return queue;
-  }
-
   #agentWork(agentId: string): AgentWork {
     const work = this.#work.get(agentId);
     if (!work) throw new RangeError(`No agent "${agentId}" in scenario "${this.#host.scenario.title}".`);
     return work;
   }
-}
-
-function cancel(timer: Subscription | undefined): undefined {
-  timer?.unsubscribe();
-  return undefined;
 }
 
 /** A queue's random arrivals and background staff stop. */

@@ -36,6 +36,8 @@ import {
   type InjectedCall,
   type SimCall,
 } from './acd.js';
+import { Operations } from './operations.js';
+import { QueueBoard, type QueuedCall } from './queue-board.js';
 import { randomHex, seededRandom } from './random.js';
 import { resolveScenario, validateScenario, type ScenarioName, type SimScenario } from './scenarios.js';
 
@@ -111,6 +113,8 @@ export class SimContactCenter {
   // Two streams from one seed, so changing the latency never changes the trace ids.
   readonly #traceRandom: () => number;
   readonly #latencyRandom: () => number;
+  readonly #board: QueueBoard;
+  readonly #ops: Operations;
   readonly #acd: VoiceAcd;
 
   /** Every change to every agent, in order. */
@@ -127,29 +131,33 @@ export class SimContactCenter {
     for (const profile of this.scenario.agents) {
       this.#agents.set(profile.id, { profile, session: undefined, media: new Map(), signInAttempts: new Map() });
     }
-    this.#acd = new VoiceAcd(
-      {
-        scenario: this.scenario,
-        scheduler: this.scheduler,
-        agentIds: this.scenario.agents.map((a) => a.id),
-        profile: (agentId) => this.#agent(agentId).profile,
-        session: (agentId) => this.#agent(agentId).session,
-        mediumStatus: (agentId, media) => this.#agent(agentId).media.get(media)?.status,
-        setNotReady: (agentId, media, reasonId, at) => {
-          const agent = this.#agent(agentId);
-          const status = agent.media.get(media)?.status;
-          if (status === 'ready' || status === 'notReady') this.#setMedium(agent, { media, status: 'notReady', reasonId }, at);
-        },
-        emit: (agentId, event) => this.#emit(this.#agent(agentId), event),
-        refuse: (code, message) => this.#refuse(code, message),
+    const host = {
+      scenario: this.scenario,
+      scheduler: this.scheduler,
+      agentIds: this.scenario.agents.map((a) => a.id),
+      profile: (agentId: string) => this.#agent(agentId).profile,
+      session: (agentId: string) => this.#agent(agentId).session,
+      mediumStatus: (agentId: string, media: Media) => this.#agent(agentId).media.get(media)?.status,
+      setNotReady: (agentId: string, media: Media, reasonId: string, at: number) => {
+        const agent = this.#agent(agentId);
+        const status = agent.media.get(media)?.status;
+        if (status === 'ready' || status === 'notReady') this.#setMedium(agent, { media, status: 'notReady', reasonId }, at);
       },
-      {
-        traffic: options.traffic ?? this.scenario.traffic,
-        seed,
-        wrapUpGraceMs: Math.max(0, options.wrapUpGraceMs ?? DEFAULT_WRAP_UP_GRACE_MS),
-        consultDelayMs: Math.max(0, options.consultDelayMs ?? DEFAULT_CONSULT_DELAY_MS),
-      },
-    );
+      emit: (agentId: string, event: DomainEvent) => this.#emit(this.#agent(agentId), event),
+      refuse: (code: ErrorCode, message?: string) => this.#refuse(code, message),
+    };
+    this.#board = new QueueBoard(host);
+    this.#ops = new Operations(this.scheduler, (at) => this.#settle(at));
+    const traffic = options.traffic ?? this.scenario.traffic;
+    const wrapUpGraceMs = Math.max(0, options.wrapUpGraceMs ?? DEFAULT_WRAP_UP_GRACE_MS);
+    this.#acd = new VoiceAcd(host, this.#board, this.#ops, {
+      traffic,
+      seed,
+      wrapUpGraceMs,
+      consultDelayMs: Math.max(0, options.consultDelayMs ?? DEFAULT_CONSULT_DELAY_MS),
+    });
+    // Calls already waiting at start are routed and counted before anyone looks.
+    this.#ops.run(this.scheduler.now(), () => undefined);
   }
 
   /** The agent an adapter speaks for when it is not told: the scenario's first. */
@@ -178,7 +186,7 @@ export class SimContactCenter {
       ...(agent.session === undefined ? {} : { session: agent.session }),
       media: [...agent.media.values()],
       tasks: this.#acd.tasksOf(agentId),
-      ...(agent.session === undefined ? {} : { queues: this.#acd.queuesOf(agentId) }),
+      ...(agent.session === undefined ? {} : { queues: this.queues(agentId) }),
     };
   }
 
@@ -191,7 +199,7 @@ export class SimContactCenter {
   /** QL-1: the user's queues as their signed-in role sees them (none while signed out). */
   queues(agentId: string): Queue[] {
     this.#agent(agentId);
-    return this.#acd.queuesOf(agentId);
+    return this.#board.viewsOf(agentId, this.#queued(), this.traffic);
   }
 
   /** Every call the ACD knows, waiting, ringing, connected or recently ended. */
@@ -218,12 +226,20 @@ export class SimContactCenter {
 
   /** The queue disappears from the configuration; its waiting callers are dropped. */
   removeQueue(queueId: string): void {
-    this.#acd.removeQueue(queueId);
+    this.#knownQueue(queueId);
+    const at = this.scheduler.now();
+    this.#ops.run(at, () => {
+      this.#acd.dropQueue(queueId, at);
+      this.#board.remove(queueId, at);
+    });
   }
 
   /** The administrator takes one person off a queue (as member and as supervisor). */
   unassignQueue(agentId: string, queueId: string): void {
-    this.#acd.unassignQueue(agentId, queueId);
+    this.#knownQueue(queueId);
+    this.#agent(agentId);
+    const at = this.scheduler.now();
+    this.#ops.run(at, () => this.#board.unassign(agentId, queueId, at));
   }
 
   get traffic(): boolean {
@@ -232,7 +248,9 @@ export class SimContactCenter {
 
   /** Switches random arrivals, abandonments, hang-ups and virtual agents on or off. */
   setTraffic(on: boolean): void {
-    this.#acd.setTraffic(on);
+    this.#ops.run(this.scheduler.now(), () => {
+      this.#acd.setTraffic(on);
+    });
   }
 
   /** CB-3: the keypad tones sent on a task, one entry per command. */
@@ -317,6 +335,16 @@ export class SimContactCenter {
         return this.#setMediaState(agent, command, at);
       case 'media.signIn':
         return this.#signInMediumAgain(agent, command.media, at);
+      case 'queues.setEnabled':
+      case 'queues.setMonitored': {
+        const session = agent.session;
+        if (!session) throw this.#refuse('session.required');
+        return this.#ops.run(at, () =>
+          command.type === 'queues.setEnabled'
+            ? this.#board.setEnabled(agentId, session, command.changes)
+            : this.#board.setMonitored(agentId, session, command.changes),
+        );
+      }
       default:
         if (!agent.session) throw this.#refuse('session.required');
         return this.#acd.apply(agentId, command, at);
@@ -344,7 +372,8 @@ export class SimContactCenter {
     this.#emit(agent, { type: 'session.signedIn', session, at: session.signedInAt });
     // A pure supervisor takes no work, so has no channels to sign in.
     if (roleTakesWork(role)) for (const media of tenant.media) this.#signInMedium(agent, media, at);
-    this.#acd.signedIn(agent.profile.id, at);
+    // After the session and its media: the queue list (QL-1), then the others' figures.
+    this.#ops.run(at, () => this.#board.list(agent.profile.id, this.#queued(), this.traffic, at));
   }
 
   #checkDialNumber(agent: AgentRecord, number: string): void {
@@ -398,7 +427,10 @@ export class SimContactCenter {
     agent.media.clear();
     agent.signInAttempts.clear();
     this.#emit(agent, { type: 'session.signedOut', at });
-    this.#acd.signedOut(agent.profile.id, at);
+    this.#ops.run(at, () => {
+      this.#board.unlist(agent.profile.id);
+      this.#acd.signedOut(agent.profile.id);
+    });
   }
 
   #setMediaState(agent: AgentRecord, command: Extract<Command, { type: 'media.setState' }>, at: number): void {
@@ -464,6 +496,22 @@ export class SimContactCenter {
     if (fault.remaining <= 0) queue.shift();
     if (queue.length === 0) this.#faults.delete(type);
     throw this.#refuse(fault.code, fault.message);
+  }
+
+  /** Routes every medium, lets background staff pick up, then tells everyone the changed figures. */
+  #settle(at: number): void {
+    this.#acd.route(at);
+    this.#acd.pickUpByStaff(at);
+    this.#board.publish(this.#queued(), this.traffic, at);
+  }
+
+  /** Everything that waits in or is handled from a queue, for its figures (QL-2). */
+  #queued(): Iterable<QueuedCall> {
+    return this.#acd.queued();
+  }
+
+  #knownQueue(queueId: string): void {
+    if (!this.#board.get(queueId)) throw new RangeError(`No queue "${queueId}" in scenario "${this.scenario.title}".`);
   }
 
   #refuse(code: ErrorCode, message?: string): CcError {
