@@ -28,3 +28,4 @@ export * from './rules/presence.js';
 export * from './session/drafts.js';
 export * from './rules/composer.js';
 export * from './rules/email-modes.js';
+export * from './rules/attachments.js';
