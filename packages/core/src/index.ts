@@ -29,3 +29,4 @@ export * from './session/drafts.js';
 export * from './rules/composer.js';
 export * from './rules/email-modes.js';
 export * from './rules/attachments.js';
+export * from './rules/templates.js';
