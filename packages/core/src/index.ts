@@ -30,3 +30,4 @@ export * from './rules/composer.js';
 export * from './rules/email-modes.js';
 export * from './rules/attachments.js';
 export * from './rules/templates.js';
+export * from './rules/permissions.js';
