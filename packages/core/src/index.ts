@@ -31,3 +31,4 @@ export * from './rules/email-modes.js';
 export * from './rules/attachments.js';
 export * from './rules/templates.js';
 export * from './rules/permissions.js';
+export * from './validate/skill-name.js';
