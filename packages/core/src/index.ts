@@ -32,3 +32,4 @@ export * from './rules/attachments.js';
 export * from './rules/templates.js';
 export * from './rules/permissions.js';
 export * from './validate/skill-name.js';
+export * from './rules/business-hours.js';
