@@ -33,3 +33,4 @@ export * from './rules/templates.js';
 export * from './rules/permissions.js';
 export * from './validate/skill-name.js';
 export * from './rules/business-hours.js';
+export * from './rules/response-timers.js';
