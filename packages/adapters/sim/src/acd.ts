@@ -15,12 +15,12 @@ import {
   type Task,
   type TaskEndReason,
   type TransferTarget,
-  type WrapUpSettings,
 } from '@cc-elements/core';
 import { drawBetween, drawCaller, drawExponential, hashText } from './callers.js';
 import { cancel, type Operations } from './operations.js';
 import type { QueueBoard, QueueBoardHost, QueuedCall, QueueRecord } from './queue-board.js';
 import { seededRandom } from './random.js';
+import { checkClose, wrapUpAfterEnd, wrapUpSettingsFor } from './wrap-up.js';
 import { DEFAULT_CALLER_PATIENCE_MS, DEFAULT_OFFER_TIMEOUT_MS, DEFAULT_TALK_TIME_MS } from './scenarios.js';
 
 /** What the ACD needs from the rest of the server: people, their channels, the clock, the wire. */
@@ -91,7 +91,7 @@ export const DEFAULT_CONSULT_DELAY_MS = 3_000;
 /** Ended calls kept for `closings` and the demo; older ones are forgotten. */
 const ENDED_CALLS_KEPT = 500;
 /** Waits of calls already queued when the world starts: up to three minutes. */
-const WAITING_AT_START_MS = { min: 5_000, max: 180_000 };
+export const WAITING_AT_START_MS = { min: 5_000, max: 180_000 };
 const DTMF = /^[0-9*#A-D]+$/;
 
 interface CallRecord {
@@ -206,6 +206,12 @@ export class VoiceAcd {
 
   hasWork(agentId: string): boolean {
     return this.#agentWork(agentId).tasks.size > 0;
+  }
+
+  /** The task is this agent's call, or an offer of one they let expire. */
+  knows(agentId: string, taskId: string): boolean {
+    const work = this.#agentWork(agentId);
+    return work.tasks.has(taskId) || work.expired.has(taskId);
   }
 
   calls(): SimCall[] {
@@ -446,24 +452,19 @@ export class VoiceAcd {
     return own !== undefined ? own : this.#host.scenario.tenant.offerRules.missedUnavailableMs;
   }
 
-  #wrapUpSettings(queueId: string | undefined): WrapUpSettings {
-    const own = queueId === undefined ? undefined : this.#board.get(queueId)?.def.wrapUp;
-    return own ?? this.#host.scenario.tenant.wrapUp;
-  }
-
   /** After the call ended or left the agent: wrap-up, or closed at once (WU-1). */
   #wrapUp(agentId: string, record: TaskRecord, removedAs: 'closed' | 'transferred', at: number): void {
     record.consultTimer = cancel(record.consultTimer);
     const call = this.#callOf(record);
-    const settings = this.#wrapUpSettings(record.task.queueId);
-    if (settings.mode === 'off' || settings.timeoutSec === 0) {
+    const wrapUp = wrapUpAfterEnd(wrapUpSettingsFor(this.#host.scenario, record.task.queueId), at);
+    if (!wrapUp) {
       call.closings.push({ agentId, queueId: record.task.queueId ?? call.queueId, at, closedBy: 'agent' });
       this.#removeTask(agentId, record, removedAs, at);
       return;
     }
-    const expiresAt = at + settings.timeoutSec * 1000;
+    const expiresAt = wrapUp.expiresAt!;
     const { consult: _c, muted: _m, ...rest } = record.task;
-    this.#update(agentId, record, { ...rest, status: 'wrapUp', since: at, wrapUp: { forced: settings.mode === 'forced', expiresAt } }, at);
+    this.#update(agentId, record, { ...rest, status: 'wrapUp', since: at, wrapUp }, at);
     // The client closes at zero (WU-2); should it be gone, the server does, so nobody is stuck in wrap-up.
     record.wrapUpTimer = this.#schedule(expiresAt + this.#options.wrapUpGraceMs - at, (now) => {
       record.wrapUpTimer = undefined;
@@ -475,15 +476,7 @@ export class VoiceAcd {
 
   #close(agentId: string, record: TaskRecord, reasonId: string | undefined, at: number): void {
     const { task } = record;
-    this.#requireStatus(task, ['wrapUp'], 'This interaction is not in wrap-up.');
-    if (reasonId !== undefined && !this.#host.scenario.tenant.wrapUpReasons.some((r) => r.id === reasonId)) {
-      throw this.#host.refuse('command.notAllowed', `Unknown wrap-up reason "${reasonId}".`);
-    }
-    const expiresAt = task.wrapUp?.expiresAt;
-    // WU-2: a forced wrap-up needs a reason until the timer ran out; then it closes with what it has.
-    if (task.wrapUp?.forced && reasonId === undefined && (expiresAt === undefined || at < expiresAt)) {
-      throw this.#host.refuse('wrapUp.reasonRequired');
-    }
+    checkClose(this.#host.scenario, task, reasonId, at, this.#host.refuse);
     const call = this.#callOf(record);
     call.closings.push({
       agentId,
