@@ -3,8 +3,17 @@
 
 import { describe, expect, it } from 'vitest';
 import { firstValueFrom, VirtualTimeScheduler } from 'rxjs';
-import { CcError, createClient, type CcClient, type DomainEventInput, type ErrorCode, type SignInRequest } from '@cc-elements/core';
+import {
+  CcError,
+  COMMAND_TYPES,
+  createClient,
+  type CcClient,
+  type DomainEventInput,
+  type ErrorCode,
+  type SignInRequest,
+} from '@cc-elements/core';
 import { createSimAdapter, SIM_COMMANDS, type SimAdapterOptions } from './adapter.js';
+import { DEFAULT_THREAD_LOAD_MS, RECEIPT_DELAYS } from './digital.js';
 import { SimContactCenter } from './engine.js';
 import type { ScenarioName } from './scenarios.js';
 
@@ -638,6 +647,95 @@ describe('voice through the client', () => {
     expect(error).toMatchObject({ code: 'queue.unknown', message: 'The queue "Billing" is not assigned to you.' });
     expect(error.traceId).toMatch(TRACE_ID);
     expect(client.state.queues.find((q) => q.id === 'q-sales')?.enabled).toBe(true);
+  });
+});
+
+describe('digital work through the client', () => {
+  const ANA_AS_AGENT: SignInRequest = { role: 'agent', station: { kind: 'dialNumber', number: '+14155550124' }, teamId: 'team-billing' };
+
+  async function anaOnChat() {
+    const world = await connected('digital', { agentId: 'ana.popescu' });
+    const signedIn = outcome(world.client.signIn(ANA_AS_AGENT));
+    await advance(world.scheduler, ROUND_TRIP);
+    expect(await signedIn).toBe('resolved');
+    const ready = outcome(world.client.setChannelState('chatSocial', 'ready'));
+    await advance(world.scheduler, ROUND_TRIP);
+    expect(await ready).toBe('resolved');
+    return world;
+  }
+
+  it('SIM_COMMANDS: the simulator carries out every command the core knows', () => {
+    expect([...SIM_COMMANDS].sort()).toEqual([...COMMAND_TYPES].sort());
+  });
+
+  it('TP-1/TP-5/TP-12: the offers of every Chat/Social medium arrive; an accepted chat’s thread loads once; a message goes sent → delivered → read', async () => {
+    const { client, scheduler, adapter } = await anaOnChat();
+    expect(client.state.tasks.map((t) => `${t.media}:${t.status}`).sort()).toEqual([
+      'chat:offered',
+      'chat:offered',
+      'chat:offered',
+      'sms:offered',
+      'social:offered',
+    ]);
+    const chat = client.state.tasks.find((t) => t.media === 'chat' && t.channelTypeId === undefined)!.id;
+    const loads: string[] = [];
+    adapter.events$.subscribe((e) => e.type.startsWith('thread.') && loads.push(e.type));
+    const accepted = outcome(client.accept(chat));
+    await advance(scheduler, ROUND_TRIP + DEFAULT_THREAD_LOAD_MS + ROUND_TRIP);
+    expect(await accepted).toBe('resolved');
+    expect(client.state.threads[chat]?.status).toBe('loaded');
+    expect(client.state.threads[chat]?.messages.map((m) => m.author)).toEqual(['bot', 'customer', 'bot', 'system']);
+    // The server sent the thread on accept and the client's own request joined it: one load.
+    expect(loads.filter((type) => type === 'thread.loaded')).toHaveLength(1);
+
+    const sent = outcome(client.sendMessage(chat, { clientId: 'hello-1', text: 'Hello, I am looking into it.' }));
+    const receipt = () => client.state.threads[chat]?.messages.find((m) => m.id === 'hello-1')?.receipt;
+    expect(receipt()).toBe('sending');
+    await advance(scheduler, ROUND_TRIP);
+    expect(await sent).toBe('resolved');
+    expect(receipt()).toBe('sent');
+    await advance(scheduler, RECEIPT_DELAYS.deliveredMs);
+    expect(receipt()).toBe('delivered');
+    await advance(scheduler, RECEIPT_DELAYS.readMs);
+    expect(receipt()).toBe('read');
+  });
+
+  it('TP-5: a failed thread keeps its error for Retry, and Retry loads it', async () => {
+    const { client, scheduler, engine } = await anaOnChat();
+    const chat = client.state.tasks[0]!.id;
+    engine.failNextThreadLoad(chat);
+    void outcome(client.accept(chat));
+    await advance(scheduler, ROUND_TRIP + DEFAULT_THREAD_LOAD_MS + ROUND_TRIP);
+    expect(client.state.threads[chat]).toMatchObject({
+      status: 'failed',
+      error: { code: 'network', traceId: expect.stringMatching(TRACE_ID) },
+    });
+    const retry = outcome(client.loadThread(chat));
+    await advance(scheduler, ROUND_TRIP + DEFAULT_THREAD_LOAD_MS);
+    expect(await retry).toBe('resolved');
+    expect(client.state.threads[chat]?.status).toBe('loaded');
+  });
+
+  it('ST-6: chat offers left unanswered tell the agent, and the whole Chat/Social group is Not Ready while Email is untouched', async () => {
+    const { client, scheduler } = await anaOnChat();
+    await advance(scheduler, 30_000);
+    expect(statuses(client)).toMatchObject({ chat: 'notReady', sms: 'notReady', social: 'notReady', email: 'notReady' });
+    expect(client.state.media.email?.reasonId).toBeUndefined();
+    expect(client.state.media.chat?.reasonId).toBe('cc.rona');
+    expect(client.state.notices.filter((n) => n.kind === 'rona').map((n) => n.channel)).toEqual(expect.arrayContaining(['chatSocial']));
+  });
+
+  it('SE-4: a reload keeps the conversations and fetches their threads again', async () => {
+    const { client, scheduler, engine } = await anaOnChat();
+    const chat = client.state.tasks[0]!.id;
+    void outcome(client.accept(chat));
+    await advance(scheduler, ROUND_TRIP + DEFAULT_THREAD_LOAD_MS + ROUND_TRIP);
+    const before = client.state.tasks;
+    client.dispose();
+    const reloaded = createClient({ adapter: createSimAdapter({ engine, agentId: 'ana.popescu' }), scheduler });
+    await advance(scheduler, ROUND_TRIP + ROUND_TRIP + DEFAULT_THREAD_LOAD_MS);
+    expect(reloaded.state.tasks).toEqual(before);
+    expect(reloaded.state.threads[chat]).toMatchObject({ status: 'loaded', messages: engine.threadOf(chat) });
   });
 });
 

@@ -36,9 +36,10 @@ const ENGINE_OPTIONS = [
   'traffic',
   'wrapUpGraceMs',
   'consultDelayMs',
+  'threadLoadMs',
 ] as const satisfies readonly (keyof SimContactCenterOptions)[];
 
-/** The commands the simulator carries out; the core's digital commands arrive with its digital ACD. */
+/** The commands the simulator carries out: every one the core knows, voice and digital. */
 export const SIM_COMMANDS = [
   'session.signIn',
   'session.signOut',
@@ -58,6 +59,12 @@ export const SIM_COMMANDS = [
   'call.dtmf',
   'queues.setEnabled',
   'queues.setMonitored',
+  'thread.load',
+  'message.send',
+  'customer.save',
+  'workflow.run',
+  'task.transfer',
+  'inactivity.extend',
 ] as const satisfies readonly CommandType[];
 
 export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {

@@ -1,7 +1,8 @@
 // The simulated contact center — the "server" of the simulator. It holds the scenario, every
 // agent's server-side state, seeded randomness, network latency and injected faults; adapters
-// (and later the Node emulators) talk to it, so several agents and tabs share one world. Voice
-// work (queues, routing, calls, wrap-up) lives in the ACD next door; this file signs people in.
+// (and later the Node emulators) talk to it, so several agents and tabs share one world. Calls
+// live in the voice ACD, chats, SMS, social posts and emails in the digital ACD, both on one
+// queue board; this file signs people in and hands each command to the ACD that has its task.
 
 import { asyncScheduler, filter, map, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import {
@@ -21,6 +22,7 @@ import {
   type ErrorCode,
   type Media,
   type MediaState,
+  type Message,
   type Queue,
   type Role,
   type ServerSnapshot,
@@ -36,6 +38,9 @@ import {
   type InjectedCall,
   type SimCall,
 } from './acd.js';
+import type { CustomerMessage } from './customers.js';
+import { DEFAULT_THREAD_LOAD_MS, DigitalAcd, type InjectedContact, type SimContact } from './digital.js';
+import { MEDIA_NAMES } from './message-rules.js';
 import { Operations } from './operations.js';
 import { QueueBoard, type QueuedCall } from './queue-board.js';
 import { randomHex, seededRandom } from './random.js';
@@ -61,6 +66,8 @@ export interface SimContactCenterOptions {
   readonly wrapUpGraceMs?: number;
   /** How long a consultation rings before the target answers or declines. `DEFAULT_CONSULT_DELAY_MS` when omitted. */
   readonly consultDelayMs?: number;
+  /** TP-5: how long a conversation thread takes to load after `thread.loading`. `DEFAULT_THREAD_LOAD_MS` when omitted. */
+  readonly threadLoadMs?: number;
 }
 
 export interface FailNextOptions {
@@ -99,7 +106,15 @@ interface InjectedFault {
 
 const ROLE_NAMES: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', supervisorAgent: 'Supervisor and Agent' };
 const STATION_NAMES: Record<StationKind, string> = { dialNumber: 'a dial number', extension: 'an extension', desktop: 'the desktop phone' };
-const MEDIA_NAMES: Record<Media, string> = { voice: 'Voice', chat: 'Chat', sms: 'SMS', social: 'Social', email: 'Email' };
+/** Commands only a digital conversation takes: they go to the digital ACD even for a task it does not know. */
+const DIGITAL_COMMANDS: ReadonlySet<CommandType> = new Set([
+  'thread.load',
+  'message.send',
+  'customer.save',
+  'workflow.run',
+  'task.transfer',
+  'inactivity.extend',
+]);
 
 export class SimContactCenter {
   readonly scenario: SimScenario;
@@ -116,6 +131,7 @@ export class SimContactCenter {
   readonly #board: QueueBoard;
   readonly #ops: Operations;
   readonly #acd: VoiceAcd;
+  readonly #digital: DigitalAcd;
 
   /** Every change to every agent, in order. */
   readonly changes$: Observable<SimChange> = this.#changes.asObservable();
@@ -156,6 +172,12 @@ export class SimContactCenter {
       wrapUpGraceMs,
       consultDelayMs: Math.max(0, options.consultDelayMs ?? DEFAULT_CONSULT_DELAY_MS),
     });
+    this.#digital = new DigitalAcd(host, this.#board, this.#ops, {
+      traffic,
+      seed,
+      wrapUpGraceMs,
+      threadLoadMs: Math.max(0, options.threadLoadMs ?? DEFAULT_THREAD_LOAD_MS),
+    });
     // Calls already waiting at start are routed and counted before anyone looks.
     this.#ops.run(this.scheduler.now(), () => undefined);
   }
@@ -177,7 +199,11 @@ export class SimContactCenter {
     return this.#agent(agentId).session !== undefined;
   }
 
-  /** Everything the server knows of one agent, as a reconnecting client re-reads it (SE-4). */
+  /**
+   * Everything the server knows of one agent, as a reconnecting client re-reads it (SE-4): calls
+   * and digital tasks with their times and deadlines. Threads are not in it: after a reconnect the
+   * client fetches each conversation again with `thread.load` (TP-5).
+   */
   snapshot(agentId: string): ServerSnapshot {
     const agent = this.#agent(agentId);
     return {
@@ -185,15 +211,15 @@ export class SimContactCenter {
       tenant: this.scenario.tenant,
       ...(agent.session === undefined ? {} : { session: agent.session }),
       media: [...agent.media.values()],
-      tasks: this.#acd.tasksOf(agentId),
+      tasks: this.tasks(agentId),
       ...(agent.session === undefined ? {} : { queues: this.queues(agentId) }),
     };
   }
 
-  /** The agent's tasks as the server has them: offers, calls and wrap-ups. */
+  /** The agent's tasks as the server has them: offers, calls, conversations and wrap-ups. */
   tasks(agentId: string): Task[] {
     this.#agent(agentId);
-    return this.#acd.tasksOf(agentId);
+    return [...this.#acd.tasksOf(agentId), ...this.#digital.tasksOf(agentId)];
   }
 
   /** QL-1: the user's queues as their signed-in role sees them (none while signed out). */
@@ -207,9 +233,49 @@ export class SimContactCenter {
     return this.#acd.calls();
   }
 
-  /** A caller joins a queue now; returns the call id, which is also the id of the task it offers. */
+  /**
+   * A caller joins a queue now; returns the call id, which is also the id of the task it offers.
+   * A digital queue gets a contact instead (as `injectContact`, with the number as its address).
+   */
   injectCall(call: InjectedCall): string {
+    const queue = this.#board.get(call.queueId);
+    if (queue && queue.def.media !== 'voice') {
+      return this.#digital.injectContact({
+        queueId: call.queueId,
+        ...(call.from === undefined ? {} : { from: call.from }),
+        ...(call.customerName === undefined ? {} : { customerName: call.customerName }),
+      });
+    }
     return this.#acd.injectCall(call);
+  }
+
+  /**
+   * A customer writes to a digital queue now (a chat, an SMS, a post, an email); returns the
+   * contact id, which is also the id of the task it offers. What is not given is drawn from the
+   * seed; the first message goes round the medium's samples (the first email is hostile HTML).
+   */
+  injectContact(contact: InjectedContact): string {
+    return this.#digital.injectContact(contact);
+  }
+
+  /** The customer of a digital contact writes again (a message, or an email with files); returns the message id. */
+  customerWrites(taskId: string, message: CustomerMessage): string {
+    return this.#digital.customerWrites(taskId, message);
+  }
+
+  /** TP-5: the next thread load (of that task, or of any task) fails with a readable error; `thread.load` then retries. */
+  failNextThreadLoad(taskId?: string): void {
+    this.#digital.failNextThreadLoad(taskId);
+  }
+
+  /** The whole conversation of a digital contact as the server keeps it, announcements included. */
+  threadOf(taskId: string): readonly Message[] {
+    return this.#digital.threadOf(taskId);
+  }
+
+  /** Every digital contact the ACD knows, waiting, offered, assigned or recently ended. */
+  contacts(): SimContact[] {
+    return this.#digital.contacts();
   }
 
   /** CB-4: an IVR callback waits in an outbound queue (the scenario's first one when none is named). */
@@ -230,6 +296,7 @@ export class SimContactCenter {
     const at = this.scheduler.now();
     this.#ops.run(at, () => {
       this.#acd.dropQueue(queueId, at);
+      this.#digital.dropQueue(queueId, at);
       this.#board.remove(queueId, at);
     });
   }
@@ -250,6 +317,7 @@ export class SimContactCenter {
   setTraffic(on: boolean): void {
     this.#ops.run(this.scheduler.now(), () => {
       this.#acd.setTraffic(on);
+      this.#digital.setTraffic(on);
     });
   }
 
@@ -271,6 +339,7 @@ export class SimContactCenter {
   /** Stops the world's timers (traffic, offers, wrap-ups): call it when throwing a world away. */
   dispose(): void {
     this.#acd.dispose();
+    this.#digital.dispose();
   }
 
   /** The changes of one agent, as events. */
@@ -345,9 +414,12 @@ export class SimContactCenter {
             : this.#board.setMonitored(agentId, session, command.changes),
         );
       }
-      default:
+      default: {
         if (!agent.session) throw this.#refuse('session.required');
-        return this.#acd.apply(agentId, command, at);
+        const digital =
+          this.#digital.knows(agentId, command.taskId) || (DIGITAL_COMMANDS.has(command.type) && !this.#acd.knows(agentId, command.taskId));
+        return digital ? this.#digital.apply(agentId, command, at) : this.#acd.apply(agentId, command, at);
+      }
     }
   }
 
@@ -420,8 +492,8 @@ export class SimContactCenter {
     if ([...agent.media.values()].some((m) => m.status === 'ready')) {
       throw this.#refuse('command.notAllowed', 'Set every channel to Not Ready before signing out.');
     }
-    if (this.#acd.hasWork(agent.profile.id)) {
-      throw this.#refuse('command.notAllowed', 'Finish your calls and their wrap-up before signing out.');
+    if (this.#acd.hasWork(agent.profile.id) || this.#digital.hasWork(agent.profile.id)) {
+      throw this.#refuse('command.notAllowed', 'Finish your calls and conversations and their wrap-up before signing out.');
     }
     agent.session = undefined;
     agent.media.clear();
@@ -430,6 +502,7 @@ export class SimContactCenter {
     this.#ops.run(at, () => {
       this.#board.unlist(agent.profile.id);
       this.#acd.signedOut(agent.profile.id);
+      this.#digital.signedOut(agent.profile.id);
     });
   }
 
@@ -486,6 +559,7 @@ export class SimContactCenter {
     agent.media.set(next.media, { ...next, since: same ? previous.since : at });
     this.#emit(agent, { type: 'media.stateChanged', ...next, at });
     this.#acd.mediumChanged(agent.profile.id, next.media, next.status, at);
+    this.#digital.mediumChanged(agent.profile.id, next.media, next.status, at);
   }
 
   #takeInjectedFault(type: CommandType): void {
@@ -501,13 +575,16 @@ export class SimContactCenter {
   /** Routes every medium, lets background staff pick up, then tells everyone the changed figures. */
   #settle(at: number): void {
     this.#acd.route(at);
+    this.#digital.route(at);
     this.#acd.pickUpByStaff(at);
+    this.#digital.pickUpByStaff(at);
     this.#board.publish(this.#queued(), this.traffic, at);
   }
 
-  /** Everything that waits in or is handled from a queue, for its figures (QL-2). */
-  #queued(): Iterable<QueuedCall> {
-    return this.#acd.queued();
+  /** Everything that waits in or is handled from a queue, calls and contacts, for the figures (QL-2). */
+  *#queued(): Iterable<QueuedCall> {
+    yield* this.#acd.queued();
+    yield* this.#digital.queued();
   }
 
   #knownQueue(queueId: string): void {

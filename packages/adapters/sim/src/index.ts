@@ -13,6 +13,25 @@ export {
 } from './acd.js';
 export { drawCaller, type Caller, type SimRange } from './callers.js';
 export {
+  BOT_NAME,
+  DEFAULT_CUSTOMER_REPLY_MS,
+  DEFAULT_MAILBOX,
+  HOSTILE_EMAIL_HTML,
+  type CustomerMessage,
+  type DigitalCustomer,
+  type InboundAttachment,
+} from './customers.js';
+export {
+  DEFAULT_THREAD_LOAD_MS,
+  RECEIPT_DELAYS,
+  type ContactEnding,
+  type DigitalMedia,
+  type InjectedContact,
+  type SimContact,
+  type SimContactStatus,
+} from './digital.js';
+export { CARD_NUMBER_PATTERN, DEFAULT_DIGITAL_OFFER_TIMEOUT_MS, DIGITAL } from './digital-settings.js';
+export {
   SimContactCenter,
   DEFAULT_JITTER,
   DEFAULT_LATENCY_MS,

@@ -3,7 +3,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { VirtualTimeScheduler } from 'rxjs';
-import { MEDIA, STATION_KINDS, type Command, type Station } from '@cc-elements/core';
+import { can, failsPci, MEDIA, STATION_KINDS, transferTargetsFor, type Command, type Station } from '@cc-elements/core';
+import { CARD_NUMBER_PATTERN, DEFAULT_DIGITAL_OFFER_TIMEOUT_MS } from './digital-settings.js';
 import { SimContactCenter } from './engine.js';
 import {
   isValidWrapUpTimeout,
@@ -66,7 +67,8 @@ describe('built-in scenarios', () => {
     expect(isValidWrapUpTimeout(tenant.wrapUp.timeoutSec)).toBe(true);
     // A transfer to a queue lands in a queue the simulator has.
     for (const target of tenant.transferTargets.filter((t) => t.kind === 'queue')) expect(queues.map((q) => q.id)).toContain(target.id);
-    for (const queue of queues) expect(queue.media).toBe('voice');
+    // Digital queues only where the scenario promises them; the station-login and voice scenarios stay as they were.
+    expect(queues.some((q) => q.media !== 'voice')).toBe(name === 'liveTraffic' || name === 'digital');
   });
 
   it('QL-1/CB-4: the default scenario has Sales, Support and Billing inbound and Callbacks outbound', () => {
@@ -128,6 +130,7 @@ describe('built-in scenarios', () => {
     'noWrapUp',
     'autoReturnAfterMiss',
     'basicVoice',
+    'digital',
   ] as const)('ST-2: in %s the first agent signs in on the usual station with every channel Not Ready', (name) => {
     expect(new Set(Object.values(signInFirstAgent(name)))).toEqual(new Set(['notReady']));
   });
@@ -148,5 +151,125 @@ describe('built-in scenarios', () => {
     expect(resolveScenario('numberInUse')).toBe(SCENARIOS.numberInUse);
     expect(resolveScenario(custom)).toBe(custom);
     expect(() => resolveScenario('nope' as ScenarioName)).toThrow(/nope/);
+  });
+});
+
+describe('digital scenario data (TP, EM, DX)', () => {
+  const { tenant, queues } = SCENARIOS.digital;
+  const { digital } = tenant;
+
+  it('TP-6/TP-7/EM-5: 1000 characters; files per medium with PCI formats and a card-number pattern; none on SMS', () => {
+    expect(digital.composerLimit).toBe(1000);
+    expect(Object.keys(digital.attachments).sort()).toEqual(['chat', 'email', 'social']);
+    for (const rules of Object.values(digital.attachments)) {
+      expect(rules.pciBlockedFormats).toEqual(expect.arrayContaining(['exe', 'js']));
+      expect(rules.pciNamePatterns).toContain(CARD_NUMBER_PATTERN);
+    }
+    const email = digital.attachments.email!;
+    for (const name of ['card 4111 1111 1111 1111.jpg', 'visa-4111-1111-1111-1111.png', '5500000000000004.pdf', 'setup.EXE', 'run.js']) {
+      expect(failsPci(name, email)).toBe(true);
+    }
+    for (const name of ['IMG_20240312_153045.jpg', 'invoice-2024-03.pdf', 'order 5521.pdf', '+33612345678.txt']) {
+      expect(failsPci(name, email)).toBe(false);
+    }
+  });
+
+  it('TP-8: templates in groups, locked ones, ones with replaceable parameters and system parameters', () => {
+    const { templates } = digital;
+    expect(new Set(templates.map((t) => t.group)).size).toBeGreaterThan(2);
+    expect(templates.some((t) => t.locked)).toBe(true);
+    expect(templates.some((t) => /{{(?!system\.)\w+}}/.test(t.body))).toBe(true);
+    expect(templates.some((t) => t.body.includes('{{system.customerName}}') && t.body.includes('{{system.agentName}}'))).toBe(true);
+    expect(templates.some((t) => t.media?.includes('sms') && t.media.length === 1)).toBe(true);
+  });
+
+  it('TP-10: workflows with and without parameters, some required', () => {
+    const counts = digital.workflows.map((w) => w.parameters.length);
+    expect(counts).toContain(0);
+    expect(counts.some((n) => n > 0)).toBe(true);
+    expect(digital.workflows.flatMap((w) => w.parameters).some((p) => p.required)).toBe(true);
+    expect(digital.workflows.flatMap((w) => w.parameters).some((p) => !p.required)).toBe(true);
+  });
+
+  it('TP-1: caps of chat 3, SMS 2, social 2, email 1; offers wait 30, 45, 45 and 120 s by default', () => {
+    expect(digital.concurrency).toMatchObject({ chat: 3, sms: 2, social: 2, email: 1 });
+    expect(DEFAULT_DIGITAL_OFFER_TIMEOUT_MS).toEqual({ chat: 30_000, sms: 45_000, social: 45_000, email: 120_000 });
+  });
+
+  it('DX-4: service levels global and per medium, in Paris business hours Monday to Friday with a lunch break', () => {
+    expect(digital.serviceLevels.firstResponseMs).toBeGreaterThan(0);
+    expect(digital.serviceLevels.perMedia?.chat?.firstResponseMs).toBeLessThan(digital.serviceLevels.perMedia!.email!.firstResponseMs!);
+    expect(digital.businessHours?.timeZone).toBe('Europe/Paris');
+    const day = [
+      { from: 540, to: 750 },
+      { from: 810, to: 1080 },
+    ];
+    expect(digital.businessHours?.days).toEqual({ 1: day, 2: day, 3: day, 4: day, 5: day });
+  });
+
+  it('DX-1: in the digital scenario a plain agent may not reply on social, Supervisor+Agent may; elsewhere everything is allowed', () => {
+    expect(can(digital, 'social', 'agent', 'reply')).toBe(false);
+    expect(can(digital, 'social', 'supervisorAgent', 'reply')).toBe(true);
+    expect(can(digital, 'chat', 'agent', 'reply')).toBe(true);
+    expect(SCENARIOS.liveTraffic.tenant.digital.permissions).toEqual({});
+    expect(SCENARIOS.digital.agents[0]!.roles).toEqual(['agent']);
+  });
+
+  it('DX-7: Acme Messenger is a channel type behaving as chat, with its own queue', () => {
+    expect(digital.channelTypes).toEqual([
+      { id: 'acme-messenger', name: 'Acme Messenger', icon: 'AM', color: expect.any(String), media: 'chat' },
+    ]);
+    expect(queues.find((q) => q.channelTypeId === 'acme-messenger')).toMatchObject({ media: 'chat' });
+  });
+
+  it('TP-15/DX-2/DX-3: each digital medium has a queue with timers and routing points of its own, never the voice ones', () => {
+    for (const media of ['chat', 'sms', 'social', 'email'] as const) {
+      expect(queues.some((q) => q.media === media && q.timers?.firstResponseMs)).toBe(true);
+      const targets = transferTargetsFor(tenant.transferTargets, media);
+      expect(targets.length).toBeGreaterThan(0);
+      expect(targets.some((t) => t.id.startsWith('q-'))).toBe(false);
+    }
+    expect(transferTargetsFor(tenant.transferTargets, 'voice').some((t) => t.id.startsWith('d'))).toBe(false);
+    expect(queues.find((q) => q.id === 'dq-chat')?.timers).toMatchObject({ customerInactivityMs: 180_000, inactivityExtensionMs: 120_000 });
+  });
+
+  it('traffic: the digital scenario is still but its customers write back; liveTraffic carries digital arrivals', () => {
+    expect(SCENARIOS.digital).toMatchObject({ traffic: false, customersReply: true });
+    expect(SCENARIOS.liveTraffic.queues.filter((q) => q.media !== 'voice' && q.arrivalsPerHour > 0).length).toBeGreaterThan(3);
+  });
+});
+
+describe('digital scenario checks', () => {
+  const digitalQueue = SCENARIOS.digital.queues.find((q) => q.id === 'dq-chat')!;
+  const load = (changes: Partial<SimScenario>) => () =>
+    validateScenario({
+      ...SCENARIOS.digital,
+      title: 'Test',
+      queues: [digitalQueue],
+      ...changes,
+      routingPointQueues: changes.routingPointQueues ?? {},
+    });
+  const withTargets = SCENARIOS.digital.tenant.transferTargets.filter((t) => t.media === undefined);
+
+  it('a digital queue must be inbound, take no caller patience, and name a channel type of its medium', () => {
+    const tenant = { ...SCENARIOS.digital.tenant, transferTargets: withTargets };
+    expect(load({ tenant, queues: [{ ...digitalQueue, direction: 'outbound' }] })).toThrow(/digital queues are inbound/);
+    expect(load({ tenant, queues: [{ ...digitalQueue, callerPatienceMs: { min: 1, max: 2 } }] })).toThrow(/callerPatienceMs/);
+    expect(load({ tenant, queues: [{ ...digitalQueue, channelTypeId: 'pigeon' }] })).toThrow(/"pigeon"/);
+    expect(load({ tenant, queues: [{ ...digitalQueue, media: 'email', channelTypeId: 'acme-messenger' }] })).toThrow(/behaves as chat/);
+    expect(load({ tenant, queues: [{ ...digitalQueue, timers: { firstResponseMs: 0 } }] })).toThrow(/firstResponseMs/);
+    expect(load({ tenant })).not.toThrow();
+  });
+
+  it('a voice queue takes no digital settings; routing points feed digital queues of their media', () => {
+    const tenant = { ...SCENARIOS.digital.tenant, transferTargets: withTargets };
+    const voice = SCENARIOS.default.queues[0]!;
+    expect(load({ tenant, queues: [{ ...voice, timers: { firstResponseMs: 1 } }] })).toThrow(/voice queue/);
+    expect(load({ queues: SCENARIOS.digital.queues, routingPointQueues: { 'rp-billing-digital': ['q-sales'] } })).toThrow(/"q-sales"/);
+    expect(load({ queues: SCENARIOS.digital.queues, routingPointQueues: { 'rp-escalations': ['dq-chat'] } })).toThrow(
+      /not a digital routing point/,
+    );
+    expect(load({ queues: SCENARIOS.digital.queues.filter((q) => q.id !== 'dq-email') })).toThrow(/"dq-email" is not a queue of email/);
+    expect(load({ queues: SCENARIOS.digital.queues, threadLoadFailures: 1.5 })).toThrow(/thread load failures/);
   });
 });

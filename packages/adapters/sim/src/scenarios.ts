@@ -1,6 +1,6 @@
 // The worlds the simulator can play: a tenant, the people who may sign in, the station registry,
-// the voice queues and their traffic, and the faults to show. Built-in scenarios back the demo,
-// the stories and the tests by name.
+// the voice and digital queues and their traffic, and the faults to show. Built-in scenarios back
+// the demo, the stories and the tests by name.
 
 import {
   DEFAULT_TENANT,
@@ -10,12 +10,14 @@ import {
   type ErrorCode,
   type Media,
   type ReasonCode,
+  type ResponseTimers,
   type Team,
   type TenantSettings,
   type TransferTarget,
   type WrapUpSettings,
 } from '@cc-elements/core';
 import type { SimRange } from './callers.js';
+import { DIGITAL, SOCIAL_NEEDS_APPROVAL } from './digital-settings.js';
 
 /** A medium whose sign-in fails, to show ST-5's failed and partial indicators. */
 export interface MediaSignInFault {
@@ -55,25 +57,42 @@ export type ConsultOutcome = 'answer' | 'decline';
 export interface SimQueue {
   readonly id: string;
   readonly name: string;
-  /** Only voice is routed so far; the type stays open for digital queues. */
+  /** Voice queues carry calls (the voice ACD); chat, SMS, social and email queues carry contacts (the digital ACD). */
   readonly media: Media;
-  /** Outbound queues carry IVR callbacks (QL-1, CB-4). */
+  /** Outbound queues carry IVR callbacks (QL-1, CB-4); digital queues are inbound. */
   readonly direction: Direction;
   readonly members: readonly SimQueueMember[];
   readonly supervisors: readonly SimQueueSupervisor[];
-  /** CB-1: how long an offer rings before RONA. `DEFAULT_OFFER_TIMEOUT_MS` when absent. */
+  /**
+   * CB-1/TP-1: how long an offer waits for Accept before RONA. When absent: `DEFAULT_OFFER_TIMEOUT_MS`
+   * for calls, `DEFAULT_DIGITAL_OFFER_TIMEOUT_MS` of its medium for digital contacts.
+   */
   readonly offerTimeoutMs?: number;
   /** WU-1…WU-3: this queue's wrap-up, instead of the tenant's. */
   readonly wrapUp?: WrapUpSettings;
   /** Mean arrivals per hour while traffic is on (a seeded Poisson process); 0 for none. */
   readonly arrivalsPerHour: number;
-  /** How long a caller waits before hanging up, while traffic is on. `DEFAULT_CALLER_PATIENCE_MS` when absent. */
+  /** How long a caller waits before hanging up, while traffic is on. `DEFAULT_CALLER_PATIENCE_MS` when absent. Voice only. */
   readonly callerPatienceMs?: SimRange;
-  /** How long a connected caller talks before hanging up (and how long a virtual agent takes). */
+  /**
+   * How long a connected caller talks before hanging up, and how long a virtual agent takes over a
+   * call or a digital contact.
+   */
   readonly talkTimeMs?: SimRange;
   readonly virtualAgents?: SimVirtualAgents;
-  /** Calls already waiting when the world starts (QL-6), with waits of up to three minutes drawn from the seed. */
+  /**
+   * Calls or contacts already waiting when the world starts (QL-6), with waits of up to three
+   * minutes drawn from the seed.
+   */
   readonly waitingAtStart?: number;
+  /** DX-2/DX-3: the agent response and customer inactivity timers of a digital queue (skill). */
+  readonly timers?: ResponseTimers;
+  /** DX-7: contacts of this queue come through this integration-defined channel type of the tenant. */
+  readonly channelTypeId?: string;
+  /** Email queues: the mailbox customers write to and agents answer from. `DEFAULT_MAILBOX` when absent. */
+  readonly address?: string;
+  /** Digital queues: how long a customer takes to write back. `DEFAULT_CUSTOMER_REPLY_MS` of the medium when absent. */
+  readonly customerReplyMs?: SimRange;
 }
 
 export interface SimScenario {
@@ -102,6 +121,19 @@ export interface SimScenario {
   readonly consultOutcomes?: Readonly<Record<string, ConsultOutcome>>;
   /** Commands this backend lacks: left out of the adapter's capabilities and refused by the server. */
   readonly unsupportedCommands?: readonly CommandType[];
+  /**
+   * Customers write back after the agent's messages even while traffic is off (with traffic on
+   * they always do), a few times each, after a delay drawn from the seed.
+   */
+  readonly customersReply?: boolean;
+  /**
+   * TP-15: the digital queues a routing point (a transfer target's id) feeds; a contact goes to the
+   * one of its medium. A routing point without a queue for the medium hands the contact out of the
+   * simulated world.
+   */
+  readonly routingPointQueues?: Readonly<Record<string, readonly string[]>>;
+  /** TP-5: the first thread loads of the world fail, this many (to show Retry). */
+  readonly threadLoadFailures?: number;
 }
 
 /** CB-1: how long an offer rings when the queue does not say. */
@@ -161,7 +193,25 @@ const TENANT: TenantSettings = {
   transferTargets: TRANSFER_TARGETS,
   // ST-6: a missed call leaves the agent Not Ready until they move back; a decline, 10 s (ST-8).
   offerRules: { declinedUnavailableMs: 10_000, missedUnavailableMs: null },
+  digital: DIGITAL,
 };
+
+/** TP-15: where a conversation may go — its medium's queues and routing points, never the voice directory. */
+const DIGITAL_TRANSFER_TARGETS: readonly TransferTarget[] = [
+  { id: 'dq-chat', name: 'Web chat', kind: 'queue', media: ['chat'] },
+  { id: 'dq-chat-billing', name: 'Billing chat', kind: 'queue', media: ['chat'] },
+  { id: 'dq-email', name: 'Email support', kind: 'queue', media: ['email'] },
+  { id: 'rp-billing-digital', name: 'Billing (chat and email)', kind: 'routingPoint', media: ['chat', 'email'] },
+  { id: 'rp-social-team', name: 'Social media team', kind: 'routingPoint', media: ['sms', 'social'] },
+];
+
+/** The Billing routing point feeds the Billing chat and email queues; the social media team is outside the simulation. */
+const ROUTING_POINT_QUEUES: Readonly<Record<string, readonly string[]>> = {
+  'rp-billing-digital': ['dq-chat-billing', 'dq-email-billing'],
+};
+
+/** Voice and digital work together: the transfer list holds both, each medium sees its own (CB-3, TP-15). */
+const DIGITAL_TENANT: TenantSettings = { ...TENANT, transferTargets: [...TRANSFER_TARGETS, ...DIGITAL_TRANSFER_TARGETS] };
 
 /** Can be Agent, Supervisor or both (SL-1 shows the role field), in several teams (SL-8). */
 const MAYA: AgentProfile = {
@@ -259,6 +309,124 @@ const QUEUES: readonly SimQueue[] = [
   },
 ];
 
+/** DX-2/DX-3: chat answers fast and may give a quiet customer two more minutes. */
+const CHAT_TIMERS: ResponseTimers = {
+  firstResponseMs: 60_000,
+  followUpMs: 90_000,
+  customerInactivityMs: 180_000,
+  inactivityExtensionMs: 120_000,
+};
+/** SMS customers answer slowly; no extension. */
+const SMS_TIMERS: ResponseTimers = { firstResponseMs: 300_000, followUpMs: 600_000, customerInactivityMs: 900_000 };
+/** Social posts wait for the agent, never for the customer. */
+const SOCIAL_TIMERS: ResponseTimers = { firstResponseMs: 600_000, followUpMs: 900_000 };
+const EMAIL_TIMERS: ResponseTimers = { firstResponseMs: 4 * 60 * 60_000 };
+
+/**
+ * TP, EM, DX: a queue per digital medium plus Billing chat and email (transfer destinations) and
+ * Acme Messenger, a channel type brought by an integration that behaves as chat (DX-7). SMS closes
+ * without wrap-up (WU-1); the others follow the tenant's forced wrap-up.
+ */
+const DIGITAL_QUEUES: readonly SimQueue[] = [
+  {
+    id: 'dq-chat',
+    name: 'Web chat',
+    media: 'chat',
+    direction: 'inbound',
+    members: [member(ANA.id), member(MAYA.id), member(LUCA.id)],
+    supervisors: [supervisor(MAYA.id, true), supervisor(CAMILLE.id, true)],
+    timers: CHAT_TIMERS,
+    arrivalsPerHour: 24,
+    talkTimeMs: { min: 180_000, max: 900_000 },
+    virtualAgents: { count: 2, answerAfterMs: 45_000 },
+  },
+  {
+    id: 'dq-chat-billing',
+    name: 'Billing chat',
+    media: 'chat',
+    direction: 'inbound',
+    members: [member(MAYA.id), member(LUCA.id), member(ANA.id, false)],
+    supervisors: [supervisor(MAYA.id), supervisor(CAMILLE.id)],
+    timers: CHAT_TIMERS,
+    arrivalsPerHour: 6,
+    talkTimeMs: { min: 180_000, max: 900_000 },
+    virtualAgents: { count: 1, answerAfterMs: 60_000 },
+  },
+  {
+    id: 'dq-sms',
+    name: 'SMS',
+    media: 'sms',
+    direction: 'inbound',
+    members: [member(ANA.id), member(MAYA.id)],
+    supervisors: [supervisor(MAYA.id), supervisor(CAMILLE.id)],
+    timers: SMS_TIMERS,
+    wrapUp: { mode: 'off', timeoutSec: 0 },
+    arrivalsPerHour: 10,
+    talkTimeMs: { min: 300_000, max: 1_200_000 },
+    virtualAgents: { count: 1, answerAfterMs: 90_000 },
+  },
+  {
+    id: 'dq-social',
+    name: 'Social care',
+    media: 'social',
+    direction: 'inbound',
+    members: [member(ANA.id), member(MAYA.id)],
+    supervisors: [supervisor(MAYA.id), supervisor(CAMILLE.id, true)],
+    timers: SOCIAL_TIMERS,
+    arrivalsPerHour: 6,
+    talkTimeMs: { min: 300_000, max: 1_200_000 },
+    virtualAgents: { count: 1, answerAfterMs: 120_000 },
+  },
+  {
+    id: 'dq-email',
+    name: 'Email support',
+    media: 'email',
+    direction: 'inbound',
+    address: 'support@acme.example',
+    members: [member(ANA.id), member(MAYA.id), member(LUCA.id)],
+    supervisors: [supervisor(MAYA.id), supervisor(CAMILLE.id)],
+    timers: EMAIL_TIMERS,
+    arrivalsPerHour: 12,
+    talkTimeMs: { min: 300_000, max: 1_200_000 },
+    virtualAgents: { count: 2, answerAfterMs: 300_000 },
+  },
+  {
+    id: 'dq-email-billing',
+    name: 'Billing email',
+    media: 'email',
+    direction: 'inbound',
+    address: 'billing@acme.example',
+    members: [member(MAYA.id), member(LUCA.id)],
+    supervisors: [supervisor(MAYA.id)],
+    timers: EMAIL_TIMERS,
+    arrivalsPerHour: 4,
+    talkTimeMs: { min: 300_000, max: 1_200_000 },
+    virtualAgents: { count: 1, answerAfterMs: 300_000 },
+  },
+  {
+    id: 'dq-acme',
+    name: 'Acme Messenger',
+    media: 'chat',
+    direction: 'inbound',
+    channelTypeId: 'acme-messenger',
+    members: [member(ANA.id), member(MAYA.id)],
+    supervisors: [supervisor(MAYA.id)],
+    timers: CHAT_TIMERS,
+    arrivalsPerHour: 6,
+    talkTimeMs: { min: 180_000, max: 900_000 },
+    virtualAgents: { count: 1, answerAfterMs: 60_000 },
+  },
+];
+
+/** The digital scenario's morning: contacts waiting on every medium when the agent goes Ready. */
+const DIGITAL_WAITING_AT_START: Readonly<Record<string, number>> = {
+  'dq-chat': 2,
+  'dq-sms': 1,
+  'dq-social': 1,
+  'dq-email': 2,
+  'dq-acme': 1,
+};
+
 /** QL-6 and the queue list's filters and sorts: more queues than fit, waits, and queues nobody staffs. */
 const BUSY_QUEUES: readonly SimQueue[] = [
   ...QUEUES.map((queue) => ({ ...queue, waitingAtStart: queue.id === 'q-support' ? 3 : queue.id === 'q-sales' ? 1 : 0 })),
@@ -346,6 +514,7 @@ export const SCENARIO_NAMES = [
   'noWrapUp',
   'autoReturnAfterMiss',
   'basicVoice',
+  'digital',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -455,13 +624,14 @@ export const SCENARIOS: Readonly<Record<ScenarioName, SimScenario>> = {
   liveTraffic: {
     title: 'Live traffic',
     description:
-      'Calls arrive in Sales, Support, Billing and Retention, callbacks in Callbacks; callers hang up when kept waiting and background agents answer.',
-    tenant: TENANT,
+      'Calls arrive in Sales, Support, Billing and Retention, callbacks in Callbacks, chats, SMS, posts and emails in the digital queues; callers hang up when kept waiting, customers write back and background agents answer.',
+    tenant: DIGITAL_TENANT,
     agents: EVERYONE,
     extensions: EXTENSIONS,
-    queues: QUEUES,
+    queues: [...QUEUES, ...DIGITAL_QUEUES],
     traffic: true,
     consultOutcomes: CONSULT_OUTCOMES,
+    routingPointQueues: ROUTING_POINT_QUEUES,
   },
   busyQueues: {
     title: 'Busy queues',
@@ -514,6 +684,19 @@ export const SCENARIOS: Readonly<Record<ScenarioName, SimScenario>> = {
     traffic: true,
     unsupportedCommands: ['call.transfer', 'call.consult', 'call.consultComplete', 'call.consultCancel', 'call.mute', 'call.dtmf'],
   },
+  digital: {
+    title: 'Digital channels',
+    description:
+      'Chats (one through Acme Messenger, an integration’s channel), SMS, social posts and emails wait on every medium; the first email is hostile HTML, the second carries files the PCI rule blocks. Customers write back; on social a plain agent’s replies need approval (DX-1). Still until traffic is switched on.',
+    tenant: { ...DIGITAL_TENANT, digital: { ...DIGITAL, permissions: SOCIAL_NEEDS_APPROVAL } },
+    agents: AGENT_FIRST,
+    extensions: EXTENSIONS,
+    queues: [...QUEUES, ...DIGITAL_QUEUES.map((queue) => ({ ...queue, waitingAtStart: DIGITAL_WAITING_AT_START[queue.id] ?? 0 }))],
+    traffic: false,
+    consultOutcomes: CONSULT_OUTCOMES,
+    routingPointQueues: ROUTING_POINT_QUEUES,
+    customersReply: true,
+  },
 };
 
 export function isScenarioName(value: string): value is ScenarioName {
@@ -555,7 +738,10 @@ export function validateScenario(scenario: SimScenario): SimScenario {
     const name = `queue "${queue.id}"`;
     if (queueIds.has(queue.id)) fail(`${name} is listed twice.`);
     queueIds.add(queue.id);
-    if (queue.media !== 'voice') fail(`${name} is ${queue.media}; only voice queues are simulated so far.`);
+    if (queue.media !== 'voice') checkDigitalQueue(scenario, queue, fail);
+    else if (queue.timers || queue.channelTypeId !== undefined || queue.address !== undefined || queue.customerReplyMs) {
+      fail(`${name} is a voice queue; response timers, channel types, mailboxes and customer replies are for digital queues.`);
+    }
     if (queue.wrapUp) checkWrapUp(`${name}'s`, queue.wrapUp);
     if (queue.offerTimeoutMs !== undefined && !(queue.offerTimeoutMs > 0 && Number.isFinite(queue.offerTimeoutMs))) {
       fail(`${name} needs an offer timeout above 0 ms, not ${queue.offerTimeoutMs}.`);
@@ -566,6 +752,7 @@ export function validateScenario(scenario: SimScenario): SimScenario {
     for (const [label, range] of [
       ['callerPatienceMs', queue.callerPatienceMs],
       ['talkTimeMs', queue.talkTimeMs],
+      ['customerReplyMs', queue.customerReplyMs],
     ] as const) {
       if (range && !(range.min >= 0 && range.max >= range.min && Number.isFinite(range.max))) {
         fail(`${name} has ${label} from ${range.min} to ${range.max}; it needs 0 ≤ min ≤ max.`);
@@ -587,5 +774,43 @@ export function validateScenario(scenario: SimScenario): SimScenario {
   for (const targetId of Object.keys(scenario.consultOutcomes ?? {})) {
     if (!targetIds.has(targetId)) fail(`has a consultation outcome for "${targetId}", which is not a transfer target.`);
   }
+  checkRoutingPoints(scenario, fail);
+  const failures = scenario.threadLoadFailures;
+  if (failures !== undefined && !(Number.isInteger(failures) && failures >= 0)) fail('needs a whole number of thread load failures.');
   return scenario;
+}
+
+function checkDigitalQueue(scenario: SimScenario, queue: SimQueue, fail: (problem: string) => never): void {
+  const name = `queue "${queue.id}"`;
+  if (queue.direction !== 'inbound') fail(`${name} is an outbound ${queue.media} queue; digital queues are inbound.`);
+  if (queue.callerPatienceMs) fail(`${name} has callerPatienceMs; digital customers do not hang up.`);
+  if (queue.channelTypeId !== undefined) {
+    const type = scenario.tenant.digital.channelTypes.find((t) => t.id === queue.channelTypeId);
+    if (!type) fail(`${name} names the channel type "${queue.channelTypeId}", which the tenant does not define.`);
+    else if (type.media !== queue.media) fail(`${name} is ${queue.media} but its channel type "${type.id}" behaves as ${type.media}.`);
+  }
+  for (const [label, ms] of Object.entries(queue.timers ?? {})) {
+    if (!(typeof ms === 'number' && ms > 0 && Number.isFinite(ms))) fail(`${name} needs its ${label} above 0 ms, not ${String(ms)}.`);
+  }
+}
+
+/** TP-15: every routing point's queues exist, are digital and take a medium the routing point takes. */
+function checkRoutingPoints(scenario: SimScenario, fail: (problem: string) => never): void {
+  const { transferTargets } = scenario.tenant;
+  for (const target of transferTargets) {
+    if (target.kind !== 'queue' || target.media === undefined) continue;
+    const queue = scenario.queues.find((q) => q.id === target.id);
+    if (!queue || !target.media.includes(queue.media))
+      fail(`the transfer target "${target.id}" is not a queue of ${target.media.join(' or ')}.`);
+  }
+  for (const [targetId, queueIds] of Object.entries(scenario.routingPointQueues ?? {})) {
+    const target = transferTargets.find((t) => t.id === targetId);
+    if (target?.kind !== 'routingPoint' || target.media === undefined) fail(`routes "${targetId}", which is not a digital routing point.`);
+    for (const queueId of queueIds) {
+      const queue = scenario.queues.find((q) => q.id === queueId);
+      if (!queue || !target!.media!.includes(queue.media)) {
+        fail(`the routing point "${targetId}" feeds "${queueId}", which is not one of its media's queues.`);
+      }
+    }
+  }
 }
