@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'customer.unsaved',
   'message.tooLong',
   'workflow.parameterMissing',
+  'attachment.refused',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -57,6 +58,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   'customer.unsaved': 'The customer details have unsaved changes.',
   'message.tooLong': 'The message is longer than the limit.',
   'workflow.parameterMissing': 'Fill in every required parameter of the workflow.',
+  'attachment.refused': 'An attachment cannot be sent.',
 };
 
 export class CcError extends Error {

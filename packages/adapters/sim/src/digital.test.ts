@@ -819,7 +819,7 @@ describe('customer inactivity (DX-3)', () => {
     w.advance(1);
     const events = w.since(mark, ANA);
     expect(messagesAdded(events)).toMatchObject([{ announcement: 'customerLeft', at: 301_000 }]);
-    expect(ofType(events, 'task.removed')).toEqual([{ type: 'task.removed', taskId: id, reason: 'closed', at: 301_000 }]);
+    expect(ofType(events, 'task.removed')).toEqual([{ type: 'task.removed', taskId: id, reason: 'unassigned', at: 301_000 }]);
     expect(w.contact(id)).toMatchObject({ status: 'ended', endedAs: 'unassigned' });
     expect(w.engine.threadOf(id).at(-1)?.announcement).toBe('customerLeft');
   });

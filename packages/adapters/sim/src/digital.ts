@@ -603,7 +603,7 @@ export class DigitalAcd {
       const words = 'The customer did not answer in time; the conversation was unassigned.';
       this.#post(contact, this.#announcement(contact, 'customerLeft', words, now), now);
       this.#endContact(contact, 'unassigned');
-      this.#removeTask(agentId, assignment, 'closed', now);
+      this.#removeTask(agentId, assignment, 'unassigned', now);
     });
   }
 

@@ -116,19 +116,19 @@ function checkEmail(message: OutgoingMessage, media: Media, refuse: Refuse): voi
 function checkFiles(message: OutgoingMessage, media: Media, rules: AttachmentRules | undefined, refuse: Refuse): CheckedMessage {
   const files = message.attachments ?? [];
   if (files.length === 0) return { attachments: [], removed: [] };
-  if (!rules) throw refuse('command.notAllowed', `${MEDIA_NAMES[media]} messages cannot carry files.`);
+  if (!rules) throw refuse('attachment.refused', `${MEDIA_NAMES[media]} messages cannot carry files.`);
   const { accepted, refused } = checkAttachments([], files, rules);
   const problem = refused.find((r) => r.reason !== 'pci');
   if (problem) {
     const { file } = problem;
     switch (problem.reason) {
       case 'format':
-        throw refuse('command.notAllowed', `${file.name} cannot be sent: allowed formats are ${rules.formats.join(', ')}.`);
+        throw refuse('attachment.refused', `${file.name} cannot be sent: allowed formats are ${rules.formats.join(', ')}.`);
       case 'tooLarge':
-        throw refuse('command.notAllowed', `${file.name} is ${size(file.size)}; files may be up to ${size(rules.maxSizeBytes)}.`);
+        throw refuse('attachment.refused', `${file.name} is ${size(file.size)}; files may be up to ${size(rules.maxSizeBytes)}.`);
       default:
         throw refuse(
-          'command.notAllowed',
+          'attachment.refused',
           `Attach at most ${rules.maxCount} files; this message has ${files.length - refused.filter((r) => r.reason === 'pci').length}.`,
         );
     }

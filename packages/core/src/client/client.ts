@@ -49,6 +49,7 @@ import { sameItems, Store } from '../store/store.js';
 import type { Command, CommandType, OutgoingMessage, QueueChange } from './commands.js';
 import type { Draft, Message, Thread } from '../model/message.js';
 import { loadDrafts, saveDrafts, isEmptyDraft } from '../session/drafts.js';
+import { composerCheck } from '../rules/composer.js';
 
 export interface ClientOptions {
   readonly adapter: Adapter;
@@ -687,9 +688,12 @@ export function createClient(options: ClientOptions): CcClient {
       try {
         task = taskOf(taskId);
         requireCall(task, ['active'], 'Messages can be sent only in an accepted conversation.');
-        const limit = store.state.tenant.digital.composerLimit;
-        const length = message.text === undefined ? 0 : [...new Intl.Segmenter().segment(message.text)].length;
-        if (length > limit) throw new CcError('message.tooLong', `The message is ${length - limit} characters over the limit of ${limit}.`);
+        // TP-6: the limit is the chat/SMS/social composer's; an email body has none (seed 002).
+        if (task.media !== 'email') {
+          const limit = store.state.tenant.digital.composerLimit;
+          const { over } = composerCheck(message.text ?? '', limit, message.attachments?.length ?? 0);
+          if (over > 0) throw new CcError('message.tooLong', `The message is ${over} characters over the limit of ${limit}.`);
+        }
       } catch (error) {
         return Promise.reject(CcError.from(error));
       }

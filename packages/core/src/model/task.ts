@@ -64,7 +64,8 @@ export interface Task {
 }
 
 /** Why a task left the agent — RONA and declines have consequences (ST-6, ST-8). */
-export const TASK_END_REASONS = ['closed', 'rona', 'declined', 'abandoned', 'transferred', 'taken'] as const;
+/** `unassigned`: DX-3, the customer did not answer before the inactivity deadline. */
+export const TASK_END_REASONS = ['closed', 'rona', 'declined', 'abandoned', 'transferred', 'taken', 'unassigned'] as const;
 export type TaskEndReason = (typeof TASK_END_REASONS)[number];
 
 /** Offers, calls on hold and active calls: work the agent still has in hand. */
