@@ -5,3 +5,4 @@ import './cc-agent-state.js';
 import './cc-wrapup-picker.js';
 import './cc-queue-list.js';
 import './cc-call-banner.js';
+import './cc-email-composer.js';

@@ -12,6 +12,15 @@ export {
 } from './wrapup-picker/wrapup-picker.js';
 export { CcQueueList, type QueuesConfirmedDetail, type QueueListModeSetting } from './queue-list/queue-list.js';
 export { CcCallBanner, type CallDetail, type CallEndedDetail, type CallErrorDetail, type CallAction } from './call-banner/call-banner.js';
+export {
+  CcEmailComposer,
+  type EmailSentDetail,
+  type EmailErrorDetail,
+  type DraftSavedDetail,
+  type EmailAction,
+  type ComposeMode,
+  type ComposeSize,
+} from './email-composer/email-composer.js';
 export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
 export { clientContext } from './internal/context.js';
