@@ -2,7 +2,7 @@
 // network round trip on every command and on connecting, all on the engine's scheduler.
 
 import { Observable, Subscription } from 'rxjs';
-import { CcError, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
+import { CcError, COMMAND_TYPES, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
 import { SimContactCenter, type SimContactCenterOptions } from './engine.js';
 
 export interface SimAdapterOptions extends SimContactCenterOptions {
@@ -40,32 +40,7 @@ const ENGINE_OPTIONS = [
 ] as const satisfies readonly (keyof SimContactCenterOptions)[];
 
 /** The commands the simulator carries out: every one the core knows, voice and digital. */
-export const SIM_COMMANDS = [
-  'session.signIn',
-  'session.signOut',
-  'media.setState',
-  'media.signIn',
-  'task.accept',
-  'task.decline',
-  'task.end',
-  'task.close',
-  'call.hold',
-  'call.resume',
-  'call.mute',
-  'call.transfer',
-  'call.consult',
-  'call.consultComplete',
-  'call.consultCancel',
-  'call.dtmf',
-  'queues.setEnabled',
-  'queues.setMonitored',
-  'thread.load',
-  'message.send',
-  'customer.save',
-  'workflow.run',
-  'task.transfer',
-  'inactivity.extend',
-] as const satisfies readonly CommandType[];
+export const SIM_COMMANDS: readonly CommandType[] = COMMAND_TYPES;
 
 export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
   const given = ENGINE_OPTIONS.filter((key) => options[key] !== undefined);

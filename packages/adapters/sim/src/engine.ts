@@ -7,6 +7,7 @@
 import { asyncScheduler, filter, map, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import {
   CcError,
+  DIGITAL_COMMAND_TYPES,
   isE164,
   isSystemReason,
   restrictedToDefaultDialNumber,
@@ -107,14 +108,7 @@ interface InjectedFault {
 const ROLE_NAMES: Record<Role, string> = { agent: 'Agent', supervisor: 'Supervisor', supervisorAgent: 'Supervisor and Agent' };
 const STATION_NAMES: Record<StationKind, string> = { dialNumber: 'a dial number', extension: 'an extension', desktop: 'the desktop phone' };
 /** Commands only a digital conversation takes: they go to the digital ACD even for a task it does not know. */
-const DIGITAL_COMMANDS: ReadonlySet<CommandType> = new Set([
-  'thread.load',
-  'message.send',
-  'customer.save',
-  'workflow.run',
-  'task.transfer',
-  'inactivity.extend',
-]);
+const DIGITAL_COMMANDS: ReadonlySet<CommandType> = new Set(DIGITAL_COMMAND_TYPES);
 
 export class SimContactCenter {
   readonly scenario: SimScenario;

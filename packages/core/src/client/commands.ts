@@ -88,6 +88,16 @@ export interface QueueChange {
 }
 
 export type CommandType = Command['type'];
+/** Commands only a digital conversation (chat, SMS, social, email) takes. */
+export const DIGITAL_COMMAND_TYPES = [
+  'thread.load',
+  'message.send',
+  'customer.save',
+  'workflow.run',
+  'task.transfer',
+  'inactivity.extend',
+] as const satisfies readonly CommandType[];
+
 export const COMMAND_TYPES = [
   'session.signIn',
   'session.signOut',
@@ -107,10 +117,5 @@ export const COMMAND_TYPES = [
   'call.dtmf',
   'queues.setEnabled',
   'queues.setMonitored',
-  'thread.load',
-  'message.send',
-  'customer.save',
-  'workflow.run',
-  'task.transfer',
-  'inactivity.extend',
+  ...DIGITAL_COMMAND_TYPES,
 ] as const satisfies readonly CommandType[];

@@ -2,7 +2,7 @@
 // typed. Only task ids and the draft's own fields are stored; attachments (files) are not.
 
 import type { Draft } from '../model/message.js';
-import type { StoragePort } from './storage.js';
+import { loadJsonRecord, type StoragePort } from './storage.js';
 
 export const DRAFTS_KEY = 'drafts';
 
@@ -28,20 +28,13 @@ function readDraft(value: unknown): Draft | undefined {
 
 /** The saved drafts; anything unreadable is skipped, never thrown. */
 export async function loadDrafts(storage: StoragePort): Promise<Record<string, Draft>> {
-  let text: string | undefined;
-  try {
-    text = await storage.get(DRAFTS_KEY);
-  } catch {
-    return {};
-  }
-  if (text === undefined) return {};
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
-    return Object.fromEntries(Object.entries(value).flatMap(([taskId, d]) => (readDraft(d) ? [[taskId, readDraft(d)!]] : [])));
-  } catch {
-    return {};
-  }
+  const stored = await loadJsonRecord(storage, DRAFTS_KEY);
+  return Object.fromEntries(
+    Object.entries(stored).flatMap(([taskId, value]) => {
+      const draft = readDraft(value);
+      return draft ? [[taskId, draft]] : [];
+    }),
+  );
 }
 
 export async function saveDrafts(storage: StoragePort, drafts: Readonly<Record<string, Draft>>): Promise<void> {

@@ -3,7 +3,7 @@
 // so nothing else can slip into storage.
 
 import { ROLES, STATION_KINDS, type Role, type StationKind } from '../model/agent.js';
-import type { StoragePort } from './storage.js';
+import { loadJson, type StoragePort } from './storage.js';
 
 export interface RememberedStation {
   readonly role: Role;
@@ -35,19 +35,8 @@ export async function saveRememberedStation(storage: StoragePort, station: Remem
 
 /** The saved details, or undefined when none are saved or what is saved cannot be read. */
 export async function loadRememberedStation(storage: StoragePort): Promise<RememberedStation | undefined> {
-  let text: string | undefined;
-  try {
-    text = await storage.get(REMEMBERED_STATION_KEY);
-  } catch {
-    return undefined;
-  }
-  if (text === undefined) return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRememberedStation(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  const value = await loadJson(storage, REMEMBERED_STATION_KEY);
+  return isRememberedStation(value) ? value : undefined;
 }
 
 export function forgetRememberedStation(storage: StoragePort): Promise<void> {

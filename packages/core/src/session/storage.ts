@@ -32,3 +32,28 @@ export function webStorage(storage: WebStorageLike, prefix = 'cc-elements:'): St
     remove: async (key) => storage.removeItem(prefix + key),
   };
 }
+
+/**
+ * A stored JSON value, or undefined when nothing is stored, storage refuses, or the text is not
+ * JSON. Readers check the shape themselves: storage is input like any other.
+ */
+export async function loadJson(storage: StoragePort, key: string): Promise<unknown> {
+  let text: string | undefined;
+  try {
+    text = await storage.get(key);
+  } catch {
+    return undefined;
+  }
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A stored JSON object (not an array), for records keyed by task id. */
+export async function loadJsonRecord(storage: StoragePort, key: string): Promise<Record<string, unknown>> {
+  const value = await loadJson(storage, key);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
