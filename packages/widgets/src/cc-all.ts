@@ -6,3 +6,4 @@ import './cc-wrapup-picker.js';
 import './cc-queue-list.js';
 import './cc-call-banner.js';
 import './cc-email-composer.js';
+import './cc-task-pane.js';

@@ -21,6 +21,15 @@ export {
   type ComposeMode,
   type ComposeSize,
 } from './email-composer/email-composer.js';
+export {
+  CcTaskPane,
+  DEFAULT_SHORTCUTS as TASK_PANE_SHORTCUTS,
+  type TaskPaneShortcuts,
+  type UnreadDetail,
+  type TaskDetail,
+  type TaskErrorDetail,
+  type TaskAction,
+} from './task-pane/task-pane.js';
 export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
 export { clientContext } from './internal/context.js';

@@ -1,0 +1,192 @@
+// TP-4, TP-14, TP-15, DX-2, DX-3: the head of the shown conversation — customer name, timer,
+// Transfer (routing points of this medium only) and End — and the customer details: up to 10
+// fields in view then a scroll, editable ones shaded on hover, Save/Cancel with the outcome.
+
+import { html, nothing, type TemplateResult } from 'lit';
+import { msg, str } from '@lit/localize';
+import type { CustomerField, ErrorInfo, Task, TenantSettings, TransferTarget } from '@cc-elements/core';
+import { errorMessage } from '../internal/messages.js';
+import { formatDuration } from '../internal/format.js';
+import { channelIcon, channelLabel, customerOf } from './look.js';
+
+/** Seed 002: at most this many fields in view; more scroll. */
+export const VISIBLE_FIELDS = 10;
+
+export interface DetailsView {
+  readonly task: Task;
+  readonly tenant: TenantSettings;
+  readonly elapsed: number | undefined;
+  readonly edits: Readonly<Record<string, string>> | undefined;
+  /** The last Save's outcome, shown until the next edit. */
+  readonly saveOutcome: { readonly ok: true } | { readonly ok: false; readonly error: ErrorInfo } | undefined;
+  readonly targets: readonly TransferTarget[];
+  readonly transferOpen: boolean;
+  readonly canEnd: boolean;
+  readonly canTransfer: boolean;
+  readonly canSave: boolean;
+  /** DX-2: ms left to answer, and which timer runs. */
+  readonly response: { readonly kind: 'firstResponse' | 'followUp'; readonly left: number } | undefined;
+  /** DX-3: ms before the contact is unassigned for the customer's silence. */
+  readonly inactivityLeft: number | undefined;
+  readonly canExtend: boolean;
+  readonly busy: (action: string) => boolean;
+}
+
+export interface DetailsActions {
+  edit(field: CustomerField, value: string): void;
+  save(): void;
+  cancel(): void;
+  end(): void;
+  toggleTransfer(): void;
+  transfer(target: TransferTarget): void;
+  extend(): void;
+  pickerKeydown(event: KeyboardEvent): void;
+}
+
+function button(part: string, label: string, busy: boolean, press: () => void, variant = ''): TemplateResult {
+  return html`<button
+    part=${part}
+    class=${variant}
+    type="button"
+    aria-busy=${busy ? 'true' : 'false'}
+    aria-disabled=${busy ? 'true' : 'false'}
+    @click=${() => !busy && press()}
+  >
+    ${label}
+  </button>`;
+}
+
+function renderTimers(view: DetailsView, actions: DetailsActions): TemplateResult | typeof nothing {
+  const { response, inactivityLeft } = view;
+  if (!response && inactivityLeft === undefined) return nothing;
+  return html`<p class="timers">
+    ${
+      response
+        ? html`<span part="response-timer" class="timer" data-kind=${response.kind} ?data-urgent=${response.left <= 30_000}
+            >${response.kind === 'firstResponse' ? msg('First reply due in') : msg('Reply due in')} ${formatDuration(response.left)}</span
+          >`
+        : nothing
+    }
+    ${
+      inactivityLeft !== undefined
+        ? html`<span part="inactivity-timer" class="timer" ?data-urgent=${inactivityLeft <= 30_000}
+              >${msg('Unassigned if the customer stays silent for')} ${formatDuration(inactivityLeft)}</span
+            >
+            ${view.canExtend ? button('extend', msg('Extend'), view.busy('extend'), () => actions.extend()) : nothing}`
+        : nothing
+    }
+  </p>`;
+}
+
+function renderField(field: CustomerField, view: DetailsView, actions: DetailsActions): TemplateResult {
+  const id = `field-${field.id}`;
+  const value = view.edits?.[field.id] ?? field.value;
+  const changed = view.edits?.[field.id] !== undefined;
+  if (!field.editable || !view.canSave) {
+    return html`<div part="field" class="field">
+      <dt id=${`${id}-label`}>${field.label}</dt>
+      <dd>${field.value}</dd>
+    </div>`;
+  }
+  return html`<div part="field" class="field editable" ?data-changed=${changed}>
+    <dt><label for=${id}>${field.label}</label></dt>
+    <dd>
+      <input
+        part="field-input"
+        id=${id}
+        data-field-id=${field.id}
+        .value=${value}
+        @input=${(e: Event) => actions.edit(field, (e.target as HTMLInputElement).value)}
+      />
+    </dd>
+  </div>`;
+}
+
+export function renderDetails(view: DetailsView, actions: DetailsActions): TemplateResult {
+  const { task } = view;
+  const fields = task.customer ?? [];
+  const dirty = view.edits !== undefined;
+  const live = task.status === 'active' || task.status === 'held';
+  return html`<section part="details" class="details" aria-labelledby="details-heading">
+    <div class="details-head">
+      ${channelIcon(task, view.tenant)}
+      <h2 id="details-heading" part="customer-name">${customerOf(task)}</h2>
+      <span class="muted">${channelLabel(task, view.tenant)}${task.queueName ? ` · ${task.queueName}` : ''}</span>
+      ${
+        live
+          ? html`<time part="timer" class="muted"
+              ><span class="visually-hidden">${msg('Time in conversation:')} </span>${formatDuration(view.elapsed)}</time
+            >`
+          : nothing
+      }
+      <span class="spacer"></span>
+      ${
+        live && view.canTransfer && view.targets.length > 0
+          ? html`<button
+              part="transfer"
+              type="button"
+              aria-expanded=${view.transferOpen ? 'true' : 'false'}
+              aria-controls="transfer-picker"
+              aria-busy=${view.busy('transfer') ? 'true' : 'false'}
+              @click=${() => actions.toggleTransfer()}
+            >
+              ${msg('Transfer')}
+            </button>`
+          : nothing
+      }
+      ${live && view.canEnd ? button('end', msg('End'), view.busy('end'), () => actions.end(), 'danger') : nothing}
+    </div>
+    ${
+      view.transferOpen && live
+        ? html`<div
+            part="transfer-picker"
+            id="transfer-picker"
+            class="picker"
+            role="group"
+            aria-label=${msg('Transfer to a routing point')}
+            @keydown=${(e: KeyboardEvent) => actions.pickerKeydown(e)}
+          >
+            <ul>
+              ${view.targets.map(
+                (target) => html`<li>${button('target', target.name, view.busy('transfer'), () => actions.transfer(target))}</li>`,
+              )}
+            </ul>
+            <button type="button" class="link" @click=${() => actions.toggleTransfer()}>${msg('Cancel')}</button>
+          </div>`
+        : nothing
+    }
+    ${live ? renderTimers(view, actions) : nothing}
+    ${
+      fields.length > 0
+        ? html`<dl
+            part="fields"
+            class="fields"
+            ?data-scrolls=${fields.length > VISIBLE_FIELDS}
+            tabindex=${fields.length > VISIBLE_FIELDS ? '0' : nothing}
+            aria-label=${msg('Customer details')}
+          >
+            ${fields.map((f) => renderField(f, view, actions))}
+          </dl>`
+        : nothing
+    }
+    ${
+      dirty
+        ? html`<div class="actions">
+            ${button('save', msg('Save'), view.busy('save'), () => actions.save(), 'primary')}
+            <button part="cancel" type="button" @click=${() => actions.cancel()}>${msg('Cancel')}</button>
+          </div>`
+        : nothing
+    }
+    <div role="status" class="save-outcome">
+      ${
+        view.saveOutcome?.ok
+          ? html`<p part="save-outcome" class="ok">${msg('Customer details saved.')}</p>`
+          : view.saveOutcome
+            ? html`<p part="save-outcome" class="error">
+                ${msg(str`Customer details not saved: ${errorMessage(view.saveOutcome.error)}`)}
+              </p>`
+            : nothing
+      }
+    </div>
+  </section>`;
+}
