@@ -14,7 +14,8 @@ import {
 } from '@cc-elements/core';
 import type { TestAdapter } from '@cc-elements/core/testing';
 import '../cc-email-composer.js';
-import type { CcEmailComposer, EmailErrorDetail, EmailSentDetail } from './email-composer.js';
+import type { CcEmailComposer, DraftSavedDetail, EmailErrorDetail, EmailSentDetail } from './email-composer.js';
+import { DRAFT_DEBOUNCE_MS } from './email-composer.js';
 import { ManualTime, scriptedClient, settle, shadow, shadowAll } from '../../test/helpers.js';
 
 // ---- the world ---------------------------------------------------------------------------------------
@@ -31,7 +32,12 @@ const DIGITAL: DigitalSettings = {
   ...DEFAULT_DIGITAL,
   attachments: { email: RULES },
   templates: [
-    { id: 't-thanks', name: 'Thanks', group: 'Courtesy', body: 'Dear {{system.customerName}},\nThank you for {{topic}}.\nRegards' },
+    {
+      id: 't-thanks',
+      name: 'Thanks',
+      group: 'Courtesy',
+      body: 'Dear {{system.customerName}},\nThank you for {{topic}}. Your reference is {{reference}}.\nRegards',
+    },
     { id: 't-legal', name: 'Legal notice', group: 'Legal', body: 'This message is confidential.', locked: true },
     { id: 't-sms', name: 'SMS only', group: 'Courtesy', body: 'Hi', media: ['sms'] },
   ],
@@ -612,6 +618,360 @@ describe('<cc-email-composer>', () => {
     expect(body.querySelector('strong')?.textContent).to.equal('bold');
     expect([...body.querySelectorAll('a')].map((a) => a.getAttribute('href'))).to.deep.equal(['https://ok.example']);
     expect(body.querySelector('img, script, iframe, style, [onclick]')).to.equal(null);
+  });
+
+  // ---- EM-4 inbound HTML in the thread ------------------------------------------------------------------
+
+  it('EM-4: a hostile email runs nothing, loads nothing remote until "Show images", and stays in its box', async () => {
+    window.ccPwned = undefined;
+    const tracker = `${location.origin}/package.json?email-tracker=${Math.random().toString(36).slice(2)}`;
+    const hostile = received('evil', 5 * MINUTE, {
+      html:
+        `<script>(window.ccPwned=window.ccPwned||[]).push('script')</script>` +
+        `<img src="x" onerror="(window.ccPwned=window.ccPwned||[]).push('onerror')">` +
+        `<a href="javascript:(window.ccPwned=window.ccPwned||[]).push('link')">Claim your refund</a>` +
+        `<svg onload="(window.ccPwned=window.ccPwned||[]).push('svg')"></svg>` +
+        `<img src="${tracker}" alt="Bank logo">` +
+        `<div style="position:fixed;inset:0;z-index:99999;background:#8b0000;color:#fff">Enter your PIN</div>` +
+        `<form action="https://evil.example"><input name="pin"></form>`,
+    });
+    const { el } = await setup({ messages: [...THREAD, hostile] });
+    await new Promise((r) => setTimeout(r, 150));
+    const email = shadow(el, '[data-message-id="evil"]');
+    const root = email.querySelector<HTMLElement>('[part="body"]')!.shadowRoot!;
+    root.querySelector<HTMLAnchorElement>('a')?.click();
+    expect(window.ccPwned).to.equal(undefined);
+    expect(root.querySelector('script, svg, form, input, [onerror]')).to.equal(null);
+    expect(fetched.includes(tracker)).to.equal(false);
+    expect(['static', 'relative']).to.include(getComputedStyle(root.querySelector('div[style]')!).position);
+    const corner = document.elementFromPoint(1, 1);
+    expect(corner === el || el.contains(corner), 'nothing of the email covers the page corner').to.equal(false);
+    expect(words(email.querySelector('[part="images-blocked"]'))).to.equal(
+      'Remote images are hidden (1) to protect your privacy. Show images',
+    );
+    await expect(el).to.be.accessible();
+
+    email.querySelector<HTMLButtonElement>('[part="show-images"]')!.click();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(fetched.includes(tracker), 'loaded once allowed').to.equal(true);
+    expect(email.querySelector('[part="images-blocked"]')).to.equal(null);
+    expect(window.ccPwned).to.equal(undefined);
+  });
+
+  // ---- EM-5 attachments ----------------------------------------------------------------------------
+
+  const file = (name: string, size = 100, type = 'application/pdf') => new File([new Uint8Array(size)], name, { type });
+
+  async function pick(el: CcEmailComposer, files: readonly File[]): Promise<void> {
+    const input = shadow<HTMLInputElement>(el, 'input[type="file"]');
+    const data = new DataTransfer();
+    for (const f of files) data.items.add(f);
+    input.files = data.files;
+    input.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+  }
+
+  it('EM-5: files are checked against the backend rules, one reason each; previews show name and size; × removes', async () => {
+    const { el } = await setup();
+    expect(words(shadow(el, '.limits'))).to.equal('Up to 2 files of 1 MB each. Formats: pdf, png, txt. Drop files here or use Attach.');
+    await pick(el, [
+      file('virus.exe'),
+      file('photo.gif'),
+      file('big.pdf', 2 * 1024 * 1024),
+      file('card 4111111111111111.pdf'),
+      file('letter.pdf', 1536),
+    ]);
+    expect(shadowAll(el, '[part="refusals"] li').map(words)).to.deep.equal([
+      '“virus.exe” was removed: it fails the PCI rule (files that may hold card data cannot be sent).',
+      '“photo.gif” is not an allowed format. Allowed: pdf, png, txt.',
+      '“big.pdf” is too large: the limit is 1 MB.',
+      '“card 4111111111111111.pdf” was removed: it fails the PCI rule (files that may hold card data cannot be sent).',
+    ]);
+    expect(shadow(el, '[part="refusals"]').parentElement!.getAttribute('role')).to.equal('alert');
+    await pick(el, [file('notes.txt', 10, 'text/plain'), file('third.pdf')]);
+    expect(shadowAll(el, '[part="refusals"] li').map(words)).to.deep.equal(['“third.pdf” was not added: at most 2 files per email.']);
+    expect(shadowAll(el, '[part~="file"]').map(words)).to.deep.equal(['📄 letter.pdf 1.5 kB ×', '📄 notes.txt 10 bytes ×']);
+    await expect(el).to.be.accessible();
+    shadow<HTMLButtonElement>(el, '[part~="file"][data-file="letter.pdf"] .remove').click();
+    await el.updateComplete;
+    expect(shadowAll(el, '[part~="file"]').map((f) => f.dataset['file'])).to.deep.equal(['notes.txt']);
+  });
+
+  it('EM-5: dropped files are attached and sent with the email; an image placed in the body goes inline', async () => {
+    const { el, adapter } = await setup();
+    const png = new File(
+      [
+        Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII='), (c) =>
+          c.charCodeAt(0),
+        ),
+      ],
+      'logo.png',
+      {
+        type: 'image/png',
+      },
+    );
+    const data = new DataTransfer();
+    data.items.add(file('terms.pdf'));
+    data.items.add(png);
+    const composer = shadow(el, '[part="composer"]');
+    composer.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(composer.hasAttribute('data-dragging')).to.equal(true);
+    composer.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    expect(shadowAll(el, '[part~="file"]').map((f) => f.dataset['file'])).to.deep.equal(['terms.pdf', 'logo.png']);
+    await typeInBody(el, 'See: ');
+    shadow<HTMLButtonElement>(el, '[part~="file"][data-file="logo.png"] .inline').click();
+    await el.updateComplete;
+    expect(editorOf(el).querySelector('img')?.getAttribute('src')).to.match(/^blob:/);
+    await click(el, '[part="send"]');
+    const sent = adapter.commands.find((c) => c.type === 'message.send') as Extract<Command, { type: 'message.send' }>;
+    expect(sent.message.html).to.equal('<p>See: <img src="cid:logo.png" alt="logo.png"></p>');
+    expect(sent.message.attachments!.map((a) => [a.name, a.inline === true, a.data instanceof File])).to.deep.equal([
+      ['terms.pdf', false, true],
+      ['logo.png', true, true],
+    ]);
+    expect(shadowAll(el, '[part~="file"]')).to.have.length(0);
+  });
+
+  it('EM-5: a received attachment that fails PCI is greyed out; choosing it explains why above the composer', async () => {
+    const blocked = received('b1', 5 * MINUTE, {
+      attachments: [
+        {
+          id: 'x1',
+          name: 'scan.pdf',
+          size: 1000,
+          type: 'application/pdf',
+          blocked: { code: 'pci', message: 'This file contains a card number.' },
+        },
+      ],
+    });
+    const { el } = await setup({ messages: [...THREAD, blocked] });
+    const chip = shadow<HTMLButtonElement>(el, '[data-message-id="b1"] [part~="attachment-blocked"]');
+    expect(chip.getAttribute('aria-disabled')).to.equal('true');
+    expect(chip.getAttribute('aria-label')).to.equal('scan.pdf, 1,000 bytes, blocked: This file contains a card number.');
+    expect(el.shadowRoot!.querySelector('[data-kind="blocked-attachment"]')).to.equal(null);
+    chip.click();
+    await el.updateComplete;
+    const banner = shadow(el, '[part="banner"][data-kind="blocked-attachment"]');
+    expect(words(banner)).to.equal('“scan.pdf” is disabled. This file contains a card number. ×');
+    // Above the composer's fields.
+    expect(banner.compareDocumentPosition(field(el, 'to')) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    // The rule's own verdict too: a name with a card number on the older email.
+    shadow<HTMLButtonElement>(el, '[data-message-id="m1"] [part="email-toggle"]').click();
+    await el.updateComplete;
+    const card = shadow<HTMLButtonElement>(el, '[data-message-id="m1"] [part~="attachment-blocked"]');
+    card.click();
+    await el.updateComplete;
+    expect(words(shadow(el, '[data-kind="blocked-attachment"]'))).to.contain('failed the PCI check');
+    await expect(el).to.be.accessible();
+  });
+
+  // ---- EM-6 --------------------------------------------------------------------------------------------
+
+  it('EM-6: a new email while replying shows "Show all messages" and appears in blue at the top', async () => {
+    const { el, adapter } = await setup();
+    await typeInBody(el, 'Dear Maria');
+    adapter.emit({ type: 'message.added', message: received('m5', 6 * MINUTE, { html: '<p>Found it, thanks!</p>' }) });
+    await settle();
+    await el.updateComplete;
+    const emails = shadowAll(el, '[part~="email"]');
+    expect(emails[0]!.dataset['messageId']).to.equal('m5');
+    expect(emails[0]!.getAttribute('part')).to.equal('email email-new');
+    expect(getComputedStyle(emails[0]!).borderInlineStartColor).to.equal('rgb(11, 92, 173)');
+    const banner = shadow(el, '[part="banner"][data-kind="new-email"]');
+    expect(words(banner)).to.equal('A new email arrived while you were replying. Show all messages');
+    expect(words(shadow(el, '[role="status"][aria-live="polite"]'))).to.equal(
+      'A new email arrived from maria@example.com while you were replying.',
+    );
+    expect(words(editorOf(el)), 'the reply is untouched').to.equal('Dear Maria');
+    await expect(el).to.be.accessible();
+    await click(el, '[part="show-all"]');
+    expect(el.shadowRoot!.querySelector('[data-kind="new-email"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(shadow(el, '[data-message-id="m5"] [part="email-toggle"]'));
+  });
+
+  it('EM-6: a new email when not replying just joins the top of the thread', async () => {
+    const { el, adapter } = await setup();
+    adapter.emit({ type: 'message.added', message: received('m5', 6 * MINUTE) });
+    await settle();
+    await el.updateComplete;
+    expect(shadowAll(el, '[part~="email"]')[0]!.dataset['messageId']).to.equal('m5');
+    expect(el.shadowRoot!.querySelector('[data-kind="new-email"]')).to.equal(null);
+  });
+
+  // ---- EM-7 drafts, templates, workflows ----------------------------------------------------------------
+
+  it('EM-7: the draft is saved once typing pauses, per conversation, and comes back on switching and after a reload', async () => {
+    const time = new ManualTime();
+    const storage = memoryStorage();
+    const other = emailTask({ id: 'em-2', customerName: 'Ion Popa' });
+    const { el, client, adapter, events } = await setup({ time, storage, mode: 'replyAll' });
+    adapter.emit({ type: 'task.updated', task: other });
+    adapter.emit({
+      type: 'thread.loaded',
+      taskId: 'em-2',
+      messages: [received('o1', MINUTE, { taskId: 'em-2' }, { from: 'ion@example.com', subject: 'Loan' })],
+    });
+    await typeInBody(el, 'Draft one');
+    await typeInField(el, 'cc', 'ion@example.com, extra@example.org');
+    await time.advance(DRAFT_DEBOUNCE_MS - 200);
+    expect(client.state.drafts['em-1'], 'not while typing').to.equal(undefined);
+    await time.advance(300);
+    expect(client.state.drafts['em-1']).to.deep.equal({
+      html: '<p>Draft one</p>',
+      email: { mode: 'replyAll', to: [MARIA], cc: [ION, 'extra@example.org'], subject: 'Re: Card blocked' },
+    });
+    expect(events.filter((e) => e.type === 'cc-draft-saved').map((e) => e.detail)).to.deep.equal([
+      { taskId: 'em-1', cleared: false } satisfies DraftSavedDetail,
+    ]);
+
+    // Switching: the other conversation has its own (empty) composer; coming back restores this one.
+    el.taskId = 'em-2';
+    await settle();
+    await el.updateComplete;
+    expect(words(editorOf(el))).to.equal('');
+    expect(field(el, 'to').value).to.equal('ion@example.com');
+    el.taskId = 'em-1';
+    await settle();
+    await el.updateComplete;
+    expect(words(editorOf(el))).to.equal('Draft one');
+    expect(field(el, 'cc').value).to.equal('ion@example.com, extra@example.org');
+    expect(shadow(el, '[part="mode"][data-mode="replyAll"]').getAttribute('aria-pressed')).to.equal('true');
+    expect(words(shadow(el, '[data-kind="draft-restored"]'))).to.equal('Your draft was restored.');
+
+    // A reload: a new client on the same storage, a new element.
+    el.remove();
+    client.dispose();
+    const again = await setup({ time, storage });
+    await settle();
+    await again.el.updateComplete;
+    expect(words(editorOf(again.el))).to.equal('Draft one');
+    expect(field(again.el, 'cc').value).to.equal('ion@example.com, extra@example.org');
+    await expect(again.el).to.be.accessible();
+  });
+
+  it('EM-7/EM-8: Delete draft empties the body, attachments and fields and clears the stored draft', async () => {
+    const time = new ManualTime();
+    const { el, client, events } = await setup({ time, mode: 'forward' });
+    await typeInField(el, 'to', 'bob@example.org');
+    await typeInBody(el, 'Extra words');
+    await pick(el, [file('a.pdf')]);
+    await time.advance(DRAFT_DEBOUNCE_MS + 100);
+    expect(client.state.drafts['em-1']).to.not.equal(undefined);
+    await click(el, '[part="delete-draft"]');
+    expect(client.state.drafts['em-1']).to.equal(undefined);
+    expect(field(el, 'to').value).to.equal('');
+    expect(shadowAll(el, '[part~="file"]')).to.have.length(0);
+    expect(words(editorOf(el))).to.contain('Forwarded message');
+    expect(words(editorOf(el))).to.not.contain('Extra words');
+    expect(events.at(-1)).to.deep.equal({ type: 'cc-draft-saved', detail: { taskId: 'em-1', cleared: true } });
+    await time.advance(DRAFT_DEBOUNCE_MS + 100);
+    expect(client.state.drafts['em-1'], 'no late save brings it back').to.equal(undefined);
+  });
+
+  it('EM-7/TP-8: templates by group and search replace the body; system parameters are filled and Tab selects the others', async () => {
+    const { el } = await setup();
+    await typeInBody(el, 'Text to be replaced');
+    await click(el, '[data-tool="templates"]');
+    const panel = () => shadow(el, '[part="panel"]');
+    expect(shadowAll(el, '.template-list button').map(words)).to.deep.equal(
+      ['Thanks', 'Locked: Legal notice'].map((t) => t.replace('Locked: ', '🔒 Locked: ')),
+    );
+    const groups = shadowAll(el, '.groups button').map(words);
+    expect(groups).to.deep.equal(['All templates', 'Courtesy', 'Legal']);
+    shadowAll<HTMLButtonElement>(el, '.groups button')[2]!.click();
+    await el.updateComplete;
+    expect(shadowAll(el, '.template-list button').map((b) => b.dataset['template'])).to.deep.equal(['t-legal']);
+    shadowAll<HTMLButtonElement>(el, '.groups button')[0]!.click();
+    const search = shadow<HTMLInputElement>(el, '#template-search');
+    search.value = 'thank';
+    search.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect(shadowAll(el, '.template-list button').map((b) => b.dataset['template'])).to.deep.equal(['t-thanks']);
+    await expect(panel()).to.be.accessible();
+    await click(el, '[data-template="t-thanks"]');
+    const selected = () => document.getSelection()?.toString();
+    expect(words(editorOf(el))).to.equal('Dear Maria Ionescu, Thank you for {{topic}}. Your reference is {{reference}}. Regards');
+    expect(selected(), 'the first field to replace is selected').to.equal('{{topic}}');
+    await sendKeys({ type: 'your patience' });
+    await sendKeys({ press: 'Tab' });
+    expect(selected()).to.equal('{{reference}}');
+    await sendKeys({ type: 'R-12' });
+    expect(words(editorOf(el))).to.equal('Dear Maria Ionescu, Thank you for your patience. Your reference is R-12. Regards');
+    // No field left: Tab leaves the body (the keyboard is never trapped).
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.not.equal(editorOf(el));
+  });
+
+  it('TP-8: a locked template cannot be edited; an attempt says so', async () => {
+    const { el } = await setup();
+    await click(el, '[data-tool="templates"]');
+    await click(el, '[data-template="t-legal"]');
+    expect(words(editorOf(el))).to.equal('This message is confidential.');
+    editorOf(el).focus();
+    await sendKeys({ type: 'Not ' });
+    await el.updateComplete;
+    expect(words(editorOf(el))).to.equal('This message is confidential.');
+    expect(words(shadow(el, '[part="template-error"]'))).to.equal(
+      '“Legal notice” is a locked template: send it as it is, or delete the draft to write your own.',
+    );
+    expect(shadow(el, '[part="template-error"]').getAttribute('role')).to.equal('alert');
+  });
+
+  it('TP-10: a workflow with parameters asks for them in a dialog; one without runs at once', async () => {
+    const { el, adapter } = await setup();
+    await click(el, '[data-tool="workflows"]');
+    await click(el, '[data-workflow="wf-crm"]');
+    expect(adapter.commands.filter((c) => c.type === 'workflow.run').map((c) => (c as { workflowId: string }).workflowId)).to.deep.equal([
+      'wf-crm',
+    ]);
+    expect(words(shadow(el, '[role="status"][aria-live="polite"]'))).to.equal('Workflow “Log in CRM” triggered.');
+    await click(el, '[data-tool="workflows"]');
+    await click(el, '[data-workflow="wf-refund"]');
+    const dialog = shadow<HTMLDialogElement>(el, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(words(dialog.querySelector('h2'))).to.equal('Refund');
+    await expect(dialog).to.be.accessible();
+    const amount = dialog.querySelector<HTMLInputElement>('#wf-amount')!;
+    amount.value = '25 EUR';
+    amount.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    dialog.querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await settle();
+    await el.updateComplete;
+    const run = adapter.commands.filter((c) => c.type === 'workflow.run').at(-1) as Extract<Command, { type: 'workflow.run' }>;
+    expect(run).to.deep.equal({ type: 'workflow.run', taskId: 'em-1', workflowId: 'wf-refund', parameters: { amount: '25 EUR' } });
+    expect(dialog.open).to.equal(false);
+  });
+
+  // ---- EM-8 --------------------------------------------------------------------------------------------
+
+  it('EM-8: the reply area minimises to a bar and maximises over the thread', async () => {
+    const { el } = await setup();
+    await typeInBody(el, 'Kept while minimised');
+    await click(el, '[part="size-toggle"][data-action="minimise"]');
+    expect(el.size).to.equal('minimised');
+    expect(el.getAttribute('size')).to.equal('minimised');
+    expect(shadow(el, '#compose-body').hidden).to.equal(true);
+    expect(words(shadow(el, '.composer-bar .bar-title:not([hidden])'))).to.equal('Re: Card blocked');
+    expect(button(el, '[data-action="minimise"]').getAttribute('aria-expanded')).to.equal('false');
+    await expect(el).to.be.accessible();
+    await click(el, '[part="size-toggle"][data-action="minimise"]');
+    expect(words(editorOf(el))).to.equal('Kept while minimised');
+    await click(el, '[part="size-toggle"][data-action="maximise"]');
+    expect(el.getAttribute('size')).to.equal('maximised');
+    expect(button(el, '[data-action="maximise"]').getAttribute('aria-pressed')).to.equal('true');
+    expect(parseFloat(getComputedStyle(shadow(el, '.thread-area')).maxHeight)).to.be.lessThan(200);
+  });
+
+  it('shows why when there is no client, no task or not an email', async () => {
+    const el = await fixture<CcEmailComposer>(html`<cc-email-composer task-id="em-1"></cc-email-composer>`);
+    expect(words(shadow(el, '.empty'))).to.equal('No contact-center client is connected to this widget.');
+    await expect(el).to.be.accessible();
+    const { el: voice } = await setup({ task: { ...emailTask(), media: 'voice' }, editor: false });
+    expect(words(shadow(voice, '.empty'))).to.equal('This conversation is not an email.');
   });
 });
 

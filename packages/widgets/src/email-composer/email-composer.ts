@@ -1645,9 +1645,11 @@ export class CcEmailComposer extends CcElement {
     return html`
       ${
         this.refusals.length > 0
-          ? html`<ul part="refusals" class="refusals" role="alert">
-              ${this.refusals.map((r) => html`<li class="error" data-reason=${r.reason}>${this.#refusalText(r)}</li>`)}
-            </ul>`
+          ? html`<div role="alert">
+              <ul part="refusals" class="refusals">
+                ${this.refusals.map((r) => html`<li class="error" data-reason=${r.reason}>${this.#refusalText(r)}</li>`)}
+              </ul>
+            </div>`
           : nothing
       }
       ${

@@ -12,7 +12,10 @@ declare global {
 
 /** A URL on the test server (an existing file, so no 404 noise) no page asks for with this query: any request to it is ours to see. */
 const trackerUrl = (name: string) => `${location.origin}/package.json?tracker=${name}-${Math.random().toString(36).slice(2)}`;
-const requested = (url: string) => performance.getEntriesByType('resource').some((e) => e.name === url);
+// Every fetch from here on (the page's own resource buffer may be full of the test's modules).
+const fetched: string[] = [];
+new PerformanceObserver((list) => fetched.push(...list.getEntries().map((e) => e.name))).observe({ type: 'resource' });
+const requested = (url: string) => fetched.includes(url);
 /** Lets a browser fire what it would: image errors, timers, refreshes. */
 const idle = () => new Promise((resolve) => setTimeout(resolve, 150));
 

@@ -158,6 +158,8 @@ function emailPurify(): ReturnType<typeof createDOMPurify> {
 }
 
 function cleanImage(img: HTMLImageElement, state: NonNullable<typeof current>): void {
+  // An image its sender did not describe is decoration to a screen reader (a spacer, a tracking pixel).
+  if (!img.hasAttribute('alt')) img.setAttribute('alt', '');
   const src = img.getAttribute('src')?.trim() ?? '';
   if (src === '') return;
   if (/^cid:/i.test(src)) {
