@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import {
   CcError,
   COMMAND_TYPES,
+  createClient,
   DEFAULT_DIGITAL,
   type CcClient,
   type CommandType,
@@ -12,6 +13,7 @@ import {
   type TenantSettings,
 } from '@cc-elements/core';
 import type { TestAdapter } from '@cc-elements/core/testing';
+import { createSimAdapter, SCENARIOS, type SimScenario } from '@cc-elements/adapter-sim';
 import '../cc-task-pane.js';
 import type { CcTaskPane, TaskDetail, TaskErrorDetail, UnreadDetail } from './task-pane.js';
 import { ManualTime, scriptedClient, settle, shadow, shadowAll, type ScriptedClientOptions } from '../../test/helpers.js';
@@ -854,5 +856,63 @@ describe('<cc-task-pane>', () => {
     const error = s.events.find((e) => e.type === 'cc-task-error')?.detail as TaskErrorDetail;
     expect(error).to.deep.include({ taskId: 'chat-1', action: 'accept', code: 'api', traceId: 'x-1' });
     expect(textOf(part(s.el, 'error'))).to.equal('Too many chats. Trace id: x-1');
+  });
+
+  it('simulator: a whole chat — offer, accept, the customer writes, a reply with its receipts, end', async () => {
+    const time = new ManualTime();
+    const quiet: SimScenario = {
+      ...SCENARIOS.digital,
+      title: 'Task pane',
+      queues: SCENARIOS.digital.queues.map((queue) => ({ ...queue, waitingAtStart: 0 })),
+      customersReply: false,
+    };
+    const adapter = createSimAdapter({ scenario: quiet, scheduler: time.scheduler, latencyMs: 50 });
+    const client = createClient({ adapter, scheduler: time.scheduler });
+    const el = await fixture<CcTaskPane>(html`<cc-task-pane .client=${client}></cc-task-pane>`);
+    const step = async (action: () => Promise<unknown>) => {
+      const done = action();
+      await time.advance(200);
+      await done;
+    };
+    await time.advance(200);
+    await step(() => client.signIn({ role: 'agent', station: { kind: 'extension', extension: '1001' }, teamId: 'team-billing' }));
+    await step(() => client.setChannelState('chatSocial', 'ready'));
+
+    const taskId = adapter.engine.injectContact({ queueId: 'dq-chat', customerName: 'Sam Carter', text: 'Where is my order?' });
+    await time.advance(200);
+    const offer = shadow(el, `[part="offer"][data-task-id="${taskId}"]`);
+    expect(textOf(offer.querySelector('strong'))).to.equal('New Chat: Sam Carter');
+    expect(textOf(offer.querySelector('[part="queue"]'))).to.equal('Web chat');
+    await step(() => press(el, offer.querySelector<HTMLButtonElement>('[part="accept"]')!));
+    await time.advance(400);
+    expect(rows(el).map((r) => r.dataset['taskId'])).to.deep.equal([taskId]);
+    expect(textOf(part(el, 'customer-name'))).to.equal('Sam Carter');
+    const customerLines = () => shadowAll(el, '[part="message"][data-author="customer"] .text').map(textOf);
+    expect(customerLines()).to.include('Where is my order?');
+
+    adapter.engine.customerWrites(taskId, { text: 'It was order 42.' });
+    await time.advance(200);
+    expect(customerLines().at(-1)).to.equal('It was order 42.');
+
+    await typeReply(el, 'Let me check order 42.');
+    await sendKeys({ press: 'Enter' });
+    await time.advance(200);
+    const mine = () => shadowAll(el, '[part="message"][data-author="agent"]').at(-1)!;
+    expect(textOf(mine().querySelector('.text'))).to.equal('Let me check order 42.');
+    expect(textOf(mine().querySelector('[part="receipt"]'))).to.equal('Sent');
+    await time.advance(1000);
+    expect(textOf(mine().querySelector('[part="receipt"]'))).to.equal('Delivered');
+    await time.advance(2000);
+    expect(textOf(mine().querySelector('[part="receipt"]'))).to.equal('Read');
+    await expect(el).to.be.accessible();
+
+    await step(() => press(el, part(el, 'end')));
+    await time.advance(200);
+    // Web chat forces wrap-up: the pane shows its place instead of the composer.
+    expect(adapter.engine.tasks('ana.popescu').map((t) => `${t.id}:${t.status}`)).to.deep.equal([`${taskId}:wrapUp`]);
+    expect(has(el, '[part="wrap-up"]')).to.equal(true);
+    expect(has(el, '[part="composer"]')).to.equal(false);
+    client.dispose();
+    adapter.engine.dispose();
   });
 });
