@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   CcError,
+  createClient,
   DEFAULT_DIGITAL,
   memoryStorage,
   type AttachmentRules,
@@ -13,6 +14,7 @@ import {
   type Task,
 } from '@cc-elements/core';
 import type { TestAdapter } from '@cc-elements/core/testing';
+import { createSimAdapter, SCENARIOS, type SimScenario } from '@cc-elements/adapter-sim';
 import '../cc-email-composer.js';
 import type { CcEmailComposer, DraftSavedDetail, EmailErrorDetail, EmailSentDetail } from './email-composer.js';
 import { DRAFT_DEBOUNCE_MS } from './email-composer.js';
@@ -113,7 +115,7 @@ const THREAD: readonly Message[] = [
   {
     id: 'm3',
     taskId: 'em-1',
-    author: 'customer',
+    author: 'system',
     at: 3 * MINUTE,
     text: 'Delivery to ion@example.com failed.',
     email: { from: 'mailer-daemon@example.com', to: ['cards@bank.example'], cc: [], subject: 'Undeliverable', kind: 'deliveryReport' },
@@ -972,6 +974,80 @@ describe('<cc-email-composer>', () => {
     await expect(el).to.be.accessible();
     const { el: voice } = await setup({ task: { ...emailTask(), media: 'voice' }, editor: false });
     expect(words(shadow(voice, '.empty'))).to.equal('This conversation is not an email.');
+  });
+
+  // ---- a whole conversation on the simulator ----------------------------------------------------------
+
+  it('EM-1…EM-3, EM-8 on the simulator: an email arrives, is accepted, answered and sent, then delivered', async () => {
+    const time = new ManualTime();
+    // The digital world with nobody waiting and customers who write only when told.
+    const world: SimScenario = {
+      ...SCENARIOS.digital,
+      queues: SCENARIOS.digital.queues.map((queue) => ({ ...queue, waitingAtStart: 0 })),
+      customersReply: false,
+    };
+    const adapter = createSimAdapter({ scenario: world, scheduler: time.scheduler, latencyMs: 50, agentId: 'ana.popescu' });
+    const client = createClient({ adapter, scheduler: time.scheduler, storage: memoryStorage() });
+    await time.advance(200);
+    void client.signIn({ role: 'agent', station: { kind: 'dialNumber', number: '+14155550124' }, teamId: 'team-billing' });
+    await time.advance(200);
+    void client.setChannelState('email', 'ready');
+    await time.advance(200);
+    const taskId = adapter.engine.injectContact({
+      queueId: 'dq-email',
+      customerName: 'Chloé Dubois',
+      from: 'chloe.dubois@example.com',
+      subject: 'Invoice charged twice',
+      html: '<p>Hello, invoice <b>INV-2291</b> was charged twice.</p>',
+    });
+    await time.advance(100);
+    const el = await fixture<CcEmailComposer>(
+      html`<cc-email-composer .client=${client} task-id=${taskId} mailbox="support@acme.example"></cc-email-composer>`,
+    );
+    const sent: EmailSentDetail[] = [];
+    el.addEventListener('cc-email-sent', (e) => sent.push(e.detail));
+    await el.updateComplete;
+    // EM-1: the offer with the customer's details.
+    const details = Object.fromEntries(
+      shadowAll(el, '[part="customer"] div').map((d) => [words(d.querySelector('dt')), words(d.querySelector('dd'))]),
+    );
+    expect(details).to.deep.include({
+      Name: 'Chloé Dubois',
+      Email: 'chloe.dubois@example.com',
+      'Question details': 'Invoice charged twice',
+    });
+    expect(details['Account number']).to.match(/^AC-\d{8}$/);
+    expect(details['Address']).to.not.equal('');
+    await click(el, '[part="accept"]');
+    await time.advance(600);
+    await editorReady(el);
+    // EM-2: the email as received.
+    const email = shadowAll(el, '[part~="email"]')[0]!;
+    expect(words(email.querySelector('[part="addresses"]'))).to.equal(
+      'From chloe.dubois@example.com To support@acme.example Subject Invoice charged twice',
+    );
+    // EM-3: Reply fills To and Subject.
+    expect(field(el, 'to').value).to.equal('chloe.dubois@example.com');
+    expect(field(el, 'subject').value).to.equal('Re: Invoice charged twice');
+    await typeInBody(el, 'We have refunded the second charge.');
+    await click(el, '[part="send"]');
+    const mine = () => shadowAll(el, '[part~="email"]')[0]!;
+    expect(mine().dataset['state']).to.equal('sending');
+    await time.advance(200);
+    expect(mine().dataset['state']).to.equal('sent');
+    expect(words(mine().querySelector('[part="from"]'))).to.equal('support@acme.example');
+    await time.advance(1_100);
+    expect(mine().dataset['state'], 'TP-12 receipt').to.equal('delivered');
+    expect(words(mine().querySelector('[part="state"]'))).to.equal('Delivered');
+    expect(sent).to.deep.equal([{ taskId, mode: 'reply', to: ['chloe.dubois@example.com'], cc: [], subject: 'Re: Invoice charged twice' }]);
+    // The customer writes back while nobody is replying: it joins the top of the thread.
+    adapter.engine.customerWrites(taskId, { html: '<p>Thank you!</p>' });
+    await time.advance(100);
+    expect(words(shadowAll(el, '[part~="email"]')[0]!.querySelector('[part="body"]')?.shadowRoot?.querySelector('.cc-content'))).to.equal(
+      'Thank you!',
+    );
+    await expect(el).to.be.accessible();
+    client.dispose();
   });
 });
 

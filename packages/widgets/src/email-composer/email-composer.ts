@@ -140,7 +140,8 @@ function loadEditorModule(): Promise<typeof import('./email-editor.js')> {
 }
 
 const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
-const isEmail = (m: Message) => m.author !== 'system' && m.announcement === undefined;
+/** An email of the thread (a system's delivery report too), not a life-cycle announcement. */
+const isEmail = (m: Message) => m.announcement === undefined && (m.author !== 'system' || m.email !== undefined);
 const isInbound = (m: Message) => m.author === 'customer' || m.email?.kind === 'received';
 
 /**

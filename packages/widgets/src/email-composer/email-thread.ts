@@ -114,7 +114,8 @@ class EmailBodyDirective extends Directive {
 const emailBody = directive(EmailBodyDirective);
 
 const dateFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const SAFE_DOWNLOAD = /^(?:https?:|blob:)/i;
+/** Download links: the backend's files, or a `data:` stand-in (downloaded, never opened in place). */
+const SAFE_DOWNLOAD = /^(?:https?:|blob:|data:)/i;
 
 /** The inline attachment a `cid:` reference names (by id or by name). */
 function cidResolver(message: Message): SanitizeOptions['resolveCid'] {
@@ -334,13 +335,18 @@ function renderEmail(message: Message, view: ThreadView, actions: ThreadActions)
   </li>`;
 }
 
+/** TP-11: a life-cycle line; a delivery report the system sends is an email (EM-2) all the same. */
+export function isAnnouncement(m: Message): boolean {
+  return m.announcement !== undefined || (m.author === 'system' && m.email === undefined);
+}
+
 /** EM-2: the thread, newest first. */
 export function renderThread(view: ThreadView, actions: ThreadActions): TemplateResult {
   return html`<ol part="thread" class="thread" aria-label=${msg('Emails, newest first')}>
     ${repeat(
       view.messages,
       (m) => m.id,
-      (m) => (m.author === 'system' || m.announcement !== undefined ? renderAnnouncement(m) : renderEmail(m, view, actions)),
+      (m) => (isAnnouncement(m) ? renderAnnouncement(m) : renderEmail(m, view, actions)),
     )}
     ${
       view.earlier > 0
