@@ -135,29 +135,31 @@ function renderTemplates(view: ComposerView, actions: ComposerActions): Template
         .value=${live(view.templateQuery)}
         @input=${(e: Event) => actions.templateSearch((e.target as HTMLInputElement).value)}
     /></label>
-    <ul id="template-list" role="tabpanel" aria-label=${tabs.find((t) => t.id === view.templateTab)?.name ?? ''}>
-      ${
-        view.shownTemplates.length === 0
-          ? html`<li class="muted">${msg('No template matches.')}</li>`
-          : repeat(
-              view.shownTemplates,
-              (t) => t.id,
-              (t) =>
-                html`<li>
-                  <button
-                    part="template"
-                    type="button"
-                    data-template-id=${t.id}
-                    ?data-locked=${t.locked === true}
-                    @click=${() => actions.chooseTemplate(t)}
-                  >
-                    ${t.locked ? html`<span aria-hidden="true">🔒</span><span class="visually-hidden">${msg('Locked:')} </span>` : nothing}
-                    ${t.name}
-                  </button>
-                </li>`,
-            )
-      }
-    </ul>
+    <div id="template-list" role="tabpanel" aria-label=${tabs.find((t) => t.id === view.templateTab)?.name ?? ''}>
+      <ul>
+        ${
+          view.shownTemplates.length === 0
+            ? html`<li class="muted">${msg('No template matches.')}</li>`
+            : repeat(
+                view.shownTemplates,
+                (t) => t.id,
+                (t) =>
+                  html`<li>
+                    <button
+                      part="template"
+                      type="button"
+                      data-template-id=${t.id}
+                      ?data-locked=${t.locked === true}
+                      @click=${() => actions.chooseTemplate(t)}
+                    >
+                      ${t.locked ? html`<span aria-hidden="true">🔒</span><span class="visually-hidden">${msg('Locked:')} </span>` : nothing}
+                      ${t.name}
+                    </button>
+                  </li>`,
+              )
+        }
+      </ul>
+    </div>
   </div>`;
 }
 

@@ -204,8 +204,14 @@ export const styles = css`
     inline-size: 1.75rem;
     block-size: 1.75rem;
     border-radius: 50%;
-    background: var(--_channel-color, var(--_cc-color-surface-raised));
+    background: var(--_cc-color-surface-raised);
     border: 1px solid var(--_cc-color-border);
+    font-size: 0.75rem;
+    font-weight: 700;
+  }
+  /* DX-7: the integration's colour rings its icon; the text keeps the theme's contrast. */
+  .channel-icon[data-byoc] {
+    border: 3px solid var(--_channel-color);
   }
   .conversation {
     display: flex;
@@ -283,7 +289,7 @@ export const styles = css`
   }
   .picker ul,
   .popover,
-  #template-list {
+  #template-list > ul {
     display: grid;
     gap: var(--_cc-space-1);
     max-block-size: 14rem;

@@ -786,7 +786,7 @@ describe('<cc-task-pane>', () => {
     const icon = row(s.el, 'chat-1').querySelector<HTMLElement>('[part="channel-icon"]')!;
     expect(textOf(icon.querySelector('[aria-hidden]'))).to.equal('W');
     expect(textOf(icon.querySelector('.visually-hidden'))).to.equal('WeChat');
-    expect(getComputedStyle(icon).backgroundColor).to.equal('rgb(45, 193, 0)');
+    expect(getComputedStyle(icon).borderTopColor).to.equal('rgb(45, 193, 0)');
     expect(textOf(shadow(s.el, '.details-head .muted'))).to.equal('WeChat · Support');
   });
 
