@@ -265,6 +265,7 @@ describe('<cc-email-composer>', () => {
       'Question Card blocked abroad',
     ]);
     expect(words(shadow(el, '#offer-heading'))).to.equal('New email · Cards');
+    expect(words(shadow(el, '[role="status"][aria-live="polite"]'))).to.equal('New email from Maria Ionescu, queue Cards.');
     await expect(el).to.be.accessible();
     await click(el, '[part="accept"]');
     expect(adapter.commands.some((c) => c.type === 'task.accept' && c.taskId === 'em-1')).to.equal(true);
@@ -966,6 +967,24 @@ describe('<cc-email-composer>', () => {
     expect(el.getAttribute('size')).to.equal('maximised');
     expect(button(el, '[data-action="maximise"]').getAttribute('aria-pressed')).to.equal('true');
     expect(parseFloat(getComputedStyle(shadow(el, '.thread-area')).maxHeight)).to.be.lessThan(200);
+  });
+
+  it('view="composer": the reply area alone, for a host that shows its own thread; "Show all messages" asks the host', async () => {
+    const { el, adapter } = await setup();
+    el.view = 'composer';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="thread"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="composer"]')).to.not.equal(null);
+    const asked: string[] = [];
+    el.addEventListener('cc-email-show-all', (e) => asked.push(e.detail.taskId));
+    await typeInBody(el, 'Replying');
+    adapter.emit({ type: 'message.added', message: received('m5', 6 * MINUTE) });
+    await settle();
+    await el.updateComplete;
+    await click(el, '[part="show-all"]');
+    expect(asked).to.deep.equal(['em-1']);
+    expect(el.shadowRoot!.querySelector('[data-kind="new-email"]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('shows why when there is no client, no task or not an email', async () => {

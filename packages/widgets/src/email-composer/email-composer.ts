@@ -312,6 +312,7 @@ export class CcEmailComposer extends CcElement {
   #known = new Set<string>();
   #fileCount = 0;
   #loadingEditor = false;
+  #announcedOffer: string | undefined;
   @state() private threadView: ThreadModule | undefined;
 
   // ---- life cycle ----------------------------------------------------------------------------------
@@ -334,6 +335,12 @@ export class CcEmailComposer extends CcElement {
     }
     const { task, thread, draft } = this.#store.value;
     if (!task || task.id !== this.taskId || task.media !== 'email') return;
+    if (task.status === 'offered' && this.#announcedOffer !== task.id) {
+      // EM-1/PL-5: said once per offer, never per countdown tick.
+      this.#announcedOffer = task.id;
+      const who = task.customerName ?? msg('a customer');
+      this.announcement = task.queueName ? msg(str`New email from ${who}, queue ${task.queueName}.`) : msg(str`New email from ${who}.`);
+    }
     if (this.#setUpFor !== task.id && task.status !== 'offered' && thread && thread.status !== 'loading') {
       this.#setUp(task, thread, draft);
     } else if (this.#setUpFor === task.id) {

@@ -2,7 +2,8 @@
 // consent, nothing reaches outside the email's own box.
 
 import { expect } from '@open-wc/testing';
-import { mountSanitized, sanitizeCss, sanitizeEmail } from './sanitize.js';
+import { html, render } from 'lit';
+import { mountSanitized, safeHtml, sanitizeCss, sanitizeEmail } from './sanitize.js';
 
 declare global {
   interface Window {
@@ -188,5 +189,17 @@ describe('sanitizeEmail (EM-4 inbound HTML, PL-6)', () => {
     expect(css).to.not.contain('@import');
     expect(css).to.not.contain('keyframes');
     expect(css).to.not.contain(':host');
+  });
+
+  it('safeHtml(): a Lit element directive that shows the email in the element’s own shadow root, again only on change', () => {
+    const show = (body: string, remoteImages = false) => render(html`<div class="mail" ${safeHtml(body, { remoteImages })}></div>`, host);
+    show('<p onclick="x()">Hi <b>there</b></p><script>x()</script>');
+    const mail = host.querySelector<HTMLElement>('.mail')!;
+    expect(mail.shadowRoot!.querySelector('.cc-content')!.innerHTML).to.equal('<p>Hi <b>there</b></p>');
+    const content = mail.shadowRoot!.querySelector('.cc-content');
+    show('<p onclick="x()">Hi <b>there</b></p><script>x()</script>');
+    expect(mail.shadowRoot!.querySelector('.cc-content'), 'same input, nothing redone').to.equal(content);
+    show('<p>Bye</p>');
+    expect(mail.shadowRoot!.textContent).to.equal('Bye');
   });
 });
