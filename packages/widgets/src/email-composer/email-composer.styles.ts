@@ -58,8 +58,9 @@ export const styles = css`
     margin: 0;
     overflow-wrap: anywhere;
   }
+  /* The customer's name, always bold (the first detail the backend sends is the name). */
   .customer-name,
-  .customer dd:first-of-type {
+  .customer > div:first-child dd {
     font-weight: 600;
   }
   .offer-actions {
@@ -172,6 +173,15 @@ export const styles = css`
     border-block-start: 1px solid var(--_cc-color-border);
     padding-block-start: var(--_cc-space-2);
     max-block-size: 40rem;
+  }
+  /* Senders design emails for white paper (black text, their own colours): shown so in dark mode too. */
+  .body:not(.text) {
+    background: #ffffff;
+    color: #1b1d21;
+    color-scheme: light;
+    padding: var(--_cc-space-2);
+    border-radius: var(--_cc-radius);
+    border: 1px solid var(--_cc-color-border);
   }
   .body.text {
     white-space: pre-wrap;

@@ -67,6 +67,8 @@ function bodyFacts(message: Message, resolveCid: SanitizeOptions['resolveCid']):
     const clean = sanitizeEmail(message.html, resolveCid ? { resolveCid } : {});
     const quoted = markQuoted(clean.fragment);
     for (const q of clean.fragment.querySelectorAll('[data-cc-quoted]')) q.remove();
+    // Blocks read as separate words in the one-line summary ("Hello, My invoice…", not "Hello,My").
+    for (const block of clean.fragment.querySelectorAll('p, div, br, li, tr, td, th, h1, h2, h3, h4, h5, h6, blockquote')) block.after(' ');
     const text = (message.text ?? clean.fragment.textContent ?? '').replace(/\s+/g, ' ').trim();
     result = { blocked: clean.blockedRemote, quoted, snippet: text.slice(0, 140) };
   } else {
