@@ -21,6 +21,8 @@ export interface DetailsView {
   readonly saveOutcome: { readonly ok: true } | { readonly ok: false; readonly error: ErrorInfo } | undefined;
   readonly targets: readonly TransferTarget[];
   readonly transferOpen: boolean;
+  /** The fields are folded away (the head stays). */
+  readonly collapsed: boolean;
   readonly canEnd: boolean;
   readonly canTransfer: boolean;
   readonly canSave: boolean;
@@ -38,6 +40,7 @@ export interface DetailsActions {
   cancel(): void;
   end(): void;
   toggleTransfer(): void;
+  toggleDetails(): void;
   transfer(target: TransferTarget): void;
   extend(): void;
   pickerKeydown(event: KeyboardEvent): void;
@@ -121,6 +124,19 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
       }
       <span class="spacer"></span>
       ${
+        fields.length > 0
+          ? html`<button
+              part="details-toggle"
+              type="button"
+              aria-expanded=${view.collapsed ? 'false' : 'true'}
+              aria-controls="customer-fields"
+              @click=${() => actions.toggleDetails()}
+            >
+              ${view.collapsed ? msg('Show details') : msg('Hide details')}
+            </button>`
+          : nothing
+      }
+      ${
         live && view.canTransfer && view.targets.length > 0
           ? html`<button
               part="transfer"
@@ -157,9 +173,10 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
     }
     ${live ? renderTimers(view, actions) : nothing}
     ${
-      fields.length > 0
+      fields.length > 0 && !view.collapsed
         ? html`<dl
             part="fields"
+            id="customer-fields"
             class="fields"
             ?data-scrolls=${fields.length > VISIBLE_FIELDS}
             tabindex=${fields.length > VISIBLE_FIELDS ? '0' : nothing}
@@ -170,7 +187,7 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
         : nothing
     }
     ${
-      dirty
+      dirty && !view.collapsed
         ? html`<div class="actions">
             ${button('save', msg('Save'), view.busy('save'), () => actions.save(), 'primary')}
             <button part="cancel" type="button" @click=${() => actions.cancel()}>${msg('Cancel')}</button>

@@ -172,7 +172,7 @@ export function renderTaskList(view: TaskListView, actions: TaskListActions): Te
           >
             ${channelIcon(task, view.tenant)}
             <span class="task-main">
-              <strong part="task-customer" class="customer">${customerOf(task)}</strong>
+              <strong part="task-customer" class="task-name">${customerOf(task)}</strong>
               ${task.queueName ? html`<span part="task-queue" class="muted">${task.queueName}</span>` : nothing}
             </span>
             <span class="task-side">

@@ -8,7 +8,7 @@ export const styles = css`
     --_on-agent-bubble: var(--cc-task-pane-on-agent-bubble, var(--_cc-color-on-accent));
     --_unread: var(--cc-task-pane-unread, var(--_cc-color-danger));
     --_list-size: var(--cc-task-pane-list-inline-size, 16rem);
-    --_block-size: var(--cc-task-pane-block-size, 36rem);
+    --_block-size: var(--cc-task-pane-block-size, 40rem);
     container-type: inline-size;
   }
   p,
@@ -179,7 +179,7 @@ export const styles = css`
     justify-items: end;
     font-variant-numeric: tabular-nums;
   }
-  .customer {
+  .task-name {
     font-weight: 700;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -195,7 +195,7 @@ export const styles = css`
     text-align: center;
     font-weight: 700;
   }
-  .task[data-unread] .customer {
+  .task[data-unread] .task-name {
     color: var(--_cc-color-text);
   }
   .channel-icon {
@@ -220,6 +220,8 @@ export const styles = css`
     padding: var(--_cc-space-3);
     min-block-size: 0;
     min-inline-size: 0;
+    /* Menus and long details never push the composer out of reach. */
+    overflow-y: auto;
   }
   .empty {
     margin: auto;
@@ -260,6 +262,9 @@ export const styles = css`
     padding: 2px var(--_cc-space-1);
     align-self: center;
   }
+  .field:not(.editable) dd {
+    padding-inline: calc(var(--_cc-space-1) + var(--_cc-space-2) + 1px);
+  }
   .field.editable input {
     border-color: transparent;
     background: transparent;
@@ -298,9 +303,9 @@ export const styles = css`
 
   /* ---- thread ---- */
   .thread {
-    flex: 1;
+    flex: 1 0 10rem;
     overflow-y: auto;
-    min-block-size: 6rem;
+    min-block-size: 10rem;
     padding: var(--_cc-space-1);
   }
   .thread > ol {
@@ -461,13 +466,14 @@ export const styles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.4);
   }
-  dialog > *,
+  dialog[open],
   dialog form {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: var(--_cc-space-3);
   }
-  dialog h2 {
-    margin-block-end: var(--_cc-space-2);
+  dialog p {
+    line-height: 1.4;
   }
   .param {
     display: grid;

@@ -435,6 +435,38 @@ describe('<cc-task-pane>', () => {
     expect(part(s.el, 'wrap-up').querySelector('cc-wrapup-picker')?.getAttribute('task-id')).to.equal('chat-1');
   });
 
+  it('TP-4/TP-15: Transfer with unsaved edits asks first; continuing hands the task over without them', async () => {
+    const s = await inConversation();
+    const field = part<HTMLInputElement>(s.el, 'field-input');
+    field.value = 'A-3003';
+    field.dispatchEvent(new Event('input'));
+    await settle();
+    await press(s.el, part(s.el, 'transfer'));
+    await press(s.el, part(s.el, 'target'));
+    const dialog = shadow<HTMLDialogElement>(s.el, 'dialog');
+    expect(dialog.open).to.equal(true);
+    expect(textOf(dialog.querySelector('[part="continue"]'))).to.equal('Continue without saving: Transfer to Chat – Billing');
+    await sendKeys({ press: 'Escape' });
+    await settle();
+    expect(dialog.open, 'Escape goes back').to.equal(false);
+    expect(sent(s.adapter, 'task.transfer')).to.deep.equal([]);
+    await press(s.el, part(s.el, 'target'));
+    await press(s.el, dialog.querySelector<HTMLButtonElement>('[part="continue"]')!);
+    expect(sent(s.adapter, 'task.transfer')).to.deep.equal([{ type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat-billing' }]);
+    expect(s.client.state.customerEdits['chat-1']).to.equal(undefined);
+  });
+
+  it('TP-4: the customer details fold away and come back; unsaved edits keep them open', async () => {
+    const s = await inConversation();
+    const toggle = part(s.el, 'details-toggle');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    await press(s.el, toggle);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect(has(s.el, '[part="fields"]')).to.equal(false);
+    await press(s.el, toggle);
+    expect(has(s.el, '[part="fields"]')).to.equal(true);
+  });
+
   it('TP-15: Transfer lists the routing points of the medium only; choosing one hands the task over', async () => {
     const s = await inConversation();
     await press(s.el, part(s.el, 'transfer'));

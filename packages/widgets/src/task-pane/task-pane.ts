@@ -286,6 +286,7 @@ let files = 0;
  * @csspart response-timer - DX-2: first-response or follow-up countdown.
  * @csspart inactivity-timer - DX-3: customer-inactivity countdown.
  * @csspart extend - DX-3: gives the customer more time.
+ * @csspart details-toggle - Folds the customer fields away or shows them.
  * @csspart fields - The customer fields (10 in view, then a scroll).
  * @csspart field - One field; editable ones hold a `field-input`.
  * @csspart field-input - An editable field.
@@ -353,6 +354,7 @@ export class CcTaskPane extends CcElement {
   @state() private pending: ReadonlySet<string> = new Set();
   @state() private failures: ReadonlyMap<string, TaskErrorDetail> = new Map();
   @state() private transferOpen: string | undefined;
+  @state() private detailsCollapsed = false;
   @state() private templatesOpen = false;
   @state() private templateTab = '';
   @state() private templateQuery = '';
@@ -396,6 +398,7 @@ export class CcTaskPane extends CcElement {
   #focusRow: string | undefined;
   #focusAfter: string | undefined;
   #dialogOpener: HTMLElement | undefined;
+  #threadKey = '';
   /** TP-14: the task just ended or transferred, until focus has moved on from it. */
   #leaving: string | undefined;
 
@@ -467,8 +470,15 @@ export class CcTaskPane extends CcElement {
       target?.focus();
     }
     this.#focusAfterLeaving();
-    const log = this.renderRoot.querySelector<HTMLElement>('[part="thread"]');
-    if (log) log.scrollTop = log.scrollHeight;
+    // The newest message is in view when it arrives or the conversation changes — not on every tick.
+    const shownState = this.#store.value.shown;
+    const messages = shownState?.thread?.messages ?? [];
+    const key = `${shownState?.taskId}:${messages.length}:${messages.at(-1)?.id}`;
+    if (key !== this.#threadKey) {
+      this.#threadKey = key;
+      const log = this.renderRoot.querySelector<HTMLElement>('[part="thread"]');
+      if (log) log.scrollTop = log.scrollHeight;
+    }
   }
 
   #transitions(tasks: readonly Task[]): void {
@@ -1171,6 +1181,8 @@ export class CcTaskPane extends CcElement {
           saveOutcome: this.saveOutcomes.get(task.id),
           targets,
           transferOpen: this.transferOpen === task.id,
+          // Unsaved edits are never folded away out of sight.
+          collapsed: this.detailsCollapsed && own?.edits === undefined,
           canEnd: this.#can('end'),
           canTransfer: this.#can('transfer') && this.#permitted(task, 'assign'),
           canSave: this.#can('save'),
@@ -1190,6 +1202,7 @@ export class CcTaskPane extends CcElement {
             this.#focusAfter = open ? '[part="transfer"]' : '[part="transfer-picker"] [part="target"]';
           },
           transfer: (target) => void this.#transfer(task, target),
+          toggleDetails: () => (this.detailsCollapsed = !this.detailsCollapsed),
           extend: () => void this.#run(task.id, 'extend', (c) => c.extendInactivity(task.id)),
           pickerKeydown: (e) => {
             if (e.key !== 'Escape') return;
