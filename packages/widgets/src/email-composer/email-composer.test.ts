@@ -319,6 +319,11 @@ describe('<cc-email-composer>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('EM-2/EM-6: of two emails at the same moment, the one that arrived later is on top', async () => {
+    const { el } = await setup({ messages: [received('first', MINUTE), received('second', MINUTE)] });
+    expect(shadowAll(el, '[part~="email"]').map((e) => e.dataset['messageId'])).to.deep.equal(['second', 'first']);
+  });
+
   it('EM-2: "…" shows the older emails beyond the first five', async () => {
     const many = Array.from({ length: 7 }, (_, i) => received(`m${i + 1}`, (i + 1) * MINUTE));
     const { el } = await setup({ messages: many });

@@ -400,7 +400,7 @@ export class CcEmailComposer extends CcElement {
     this.#setUpFor = task.id;
     this.#cancelSave();
     this.#known = new Set(thread.messages.map((m) => m.id));
-    const newest = this.#emails(thread).sort((a, b) => b.at - a.at)[0];
+    const newest = newestFirst(this.#emails(thread))[0];
     this.expanded = new Set(newest ? [newest.id] : []);
     this.history = new Set();
     this.images = new Set();
@@ -1058,7 +1058,7 @@ export class CcEmailComposer extends CcElement {
         </button>
       </div>`;
     }
-    const sorted = [...thread.messages].sort((a, b) => b.at - a.at);
+    const sorted = newestFirst(thread.messages);
     const shown = this.showAll ? sorted : sorted.slice(0, SHOWN_EMAILS);
     const view: ThreadView = {
       taskId: task.id,
@@ -1746,6 +1746,14 @@ export class CcEmailComposer extends CcElement {
       <button type="button" class="dismiss" aria-label=${msg('Dismiss')} @click=${() => (this.failure = undefined)}>×</button>
     </div>`;
   }
+}
+
+/** EM-2/EM-6: newest first; of two at the same moment, the one that arrived later goes on top. */
+function newestFirst(messages: readonly Message[]): Message[] {
+  return messages
+    .map((m, i) => [m, i] as const)
+    .sort(([a, i], [b, j]) => b.at - a.at || j - i)
+    .map(([m]) => m);
 }
 
 function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
