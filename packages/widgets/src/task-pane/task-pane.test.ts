@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import {
   CcError,
@@ -867,7 +867,8 @@ describe('<cc-task-pane>', () => {
       },
       { id: 'email-1', media: 'email' },
     );
-    await settle();
+    // The sanitiser loads when the first HTML message shows.
+    await waitUntil(() => has(s.el, '[part="message"] .rich'), 'the sanitised body');
     const body = shadow(s.el, '[part="message"] .rich');
     expect(body.innerHTML.replace(/<!--[^>]*-->/g, '')).to.equal('<p>Hello <b>there</b><img></p>');
     expect(textOf(part(s.el, 'email-composer'))).to.equal('The email composer is not loaded on this page: reply from your email tool.');

@@ -1218,6 +1218,7 @@ export class CcTaskPane extends CcElement {
         {
           retry: () => void this.#run(task.id, 'retry', (c) => c.loadThread(task.id)),
           resend: (m) => void this.#resend(task, m),
+          sanitizerReady: () => this.requestUpdate(),
         },
       )}
       ${this.#renderReplyArea(task, tenant)}

@@ -15,7 +15,6 @@ import {
   type Thread,
 } from '@cc-elements/core';
 import { errorMessage } from '../internal/messages.js';
-import { sanitizeHtml } from '../internal/sanitize.js';
 import { customerOf, initials } from './look.js';
 
 export interface ThreadView {
@@ -30,6 +29,22 @@ export interface ThreadView {
 export interface ThreadActions {
   retry(): void;
   resend(message: Message): void;
+  /** The HTML sanitiser has loaded: draw again. */
+  sanitizerReady(): void;
+}
+
+// DOMPurify is loaded only when a message carries HTML (an email, a rich message): chat-only pages
+// never pay for it. Until then such a message shows its text part.
+let sanitize: ((html: string) => DocumentFragment) | undefined;
+let loading: Promise<void> | undefined;
+
+function sanitizer(ready: () => void): ((html: string) => DocumentFragment) | undefined {
+  if (sanitize) return sanitize;
+  loading ??= import('../internal/sanitize.js').then((module) => {
+    sanitize = module.sanitizeHtml;
+  });
+  void loading.then(ready);
+  return undefined;
 }
 
 const timeFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -89,13 +104,14 @@ function renderAttachment(attachment: Attachment, rules: AttachmentRules | undef
   </li>`;
 }
 
-function renderBody(message: Message, rules: AttachmentRules | undefined): TemplateResult {
+function renderBody(message: Message, rules: AttachmentRules | undefined, actions: ThreadActions): TemplateResult {
   const inbound = message.author !== 'agent';
+  const clean = message.html === undefined ? undefined : sanitizer(() => actions.sanitizerReady());
   return html`
     ${message.email ? html`<p class="email-head"><strong>${message.email.subject}</strong> · ${message.email.from}</p>` : nothing}
     ${
-      message.html !== undefined
-        ? html`<div class="rich">${sanitizeHtml(message.html)}</div>`
+      message.html !== undefined && clean
+        ? html`<div class="rich">${clean(message.html)}</div>`
         : message.text !== undefined
           ? html`<p class="text">${message.text}</p>`
           : nothing
@@ -122,7 +138,7 @@ function renderMessage(view: ThreadView, message: Message, actions: ThreadAction
       <span part="initials" class="initials" aria-hidden="true">${initials(name)}</span>
       <div part="bubble" class="bubble">
         <p class="meta"><span class="author">${name}</span> ${time(message.at)}</p>
-        ${renderBody(message, view.rules)}
+        ${renderBody(message, view.rules, actions)}
       </div>
     </li>`;
   }
@@ -130,7 +146,7 @@ function renderMessage(view: ThreadView, message: Message, actions: ThreadAction
     return html`<li part="message" class="message bot" data-author="bot">
       <div part="bubble" class="bubble">
         <p class="meta"><span class="author">${message.authorName ?? msg('Virtual assistant')}</span> ${time(message.at)}</p>
-        ${renderBody(message, view.rules)}
+        ${renderBody(message, view.rules, actions)}
       </div>
     </li>`;
   }
@@ -139,7 +155,7 @@ function renderMessage(view: ThreadView, message: Message, actions: ThreadAction
   return html`<li part="message" class="message agent" data-author="agent" data-receipt=${message.receipt ?? nothing}>
     <div part="bubble" class="bubble">
       <p class="meta"><span class="author">${message.authorName ?? msg('Agent')}</span> ${time(message.at)}</p>
-      ${renderBody(message, view.rules)}
+      ${renderBody(message, view.rules, actions)}
     </div>
     ${
       message.receipt
