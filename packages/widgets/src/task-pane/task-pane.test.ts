@@ -252,6 +252,9 @@ describe('<cc-task-pane>', () => {
     await press(s.el, part(s.el, 'decline'));
     expect(sent(s.adapter, 'task.decline')).to.deep.equal([{ type: 'task.decline', taskId: 'chat-1' }]);
     expect(parts(s.el, 'offer')).to.have.length(0);
+    expect(textOf(part(s.el, 'notice').querySelector('p'))).to.equal(
+      'You declined the conversation with Dana Reyes in Support; it went back to the queue.',
+    );
 
     const without = await setup({ commands: COMMAND_TYPES.filter((c) => c !== 'task.decline') });
     await emit(without, { type: 'task.updated', task: task() });

@@ -103,6 +103,9 @@ const COMMAND_OF: Partial<Record<TaskAction, CommandType>> = {
   retry: 'thread.load',
 };
 
+/** The notices this pane tells (digital media only; voice ones are the call banner's). */
+const NOTICE_KINDS: ReadonlySet<Notice['kind']> = new Set(['rona', 'declined', 'abandoned']);
+
 /** TP-13: typing is saved as a draft once the agent pauses this long. */
 export const DRAFT_DELAY_MS = 500;
 
@@ -263,7 +266,7 @@ let files = 0;
  * @csspart countdown - Time left to accept; `data-urgent` in the last 10 seconds.
  * @csspart accept - Accept button.
  * @csspart decline - Decline button (when the backend allows declining).
- * @csspart notice - A missed-offer (RONA) notice; `dismiss` is its button.
+ * @csspart notice - A missed (RONA), declined or abandoned offer; `data-kind`; `dismiss` is its button.
  * @csspart dismiss - A notice's or pop-up's dismiss button.
  * @csspart toast - TP-3: "new message" pop-up for a conversation not shown.
  * @csspart task-list - The conversations list (navigation).
@@ -558,16 +561,28 @@ export class CcTaskPane extends CcElement {
     }
   }
 
+  /** ST-6, DX-6: what became of digital offers — missed (RONA), declined, or the customer left first. */
   #notices(notices: readonly Notice[]): Notice[] {
-    return notices.filter((n) => n.kind === 'rona' && n.media !== undefined && n.media !== 'voice');
+    return notices.filter((n) => NOTICE_KINDS.has(n.kind) && n.media !== undefined && n.media !== 'voice');
   }
 
   #noticeText(notice: Notice): string {
     const who = notice.customerName ?? notice.from ?? msg('a customer');
-    const channel = channelName(notice.channel ?? 'chatSocial');
-    return notice.queueName
-      ? msg(str`You did not accept the conversation with ${who} in ${notice.queueName} in time — ${channel} is now Not Ready.`)
-      : msg(str`You did not accept the conversation with ${who} in time — ${channel} is now Not Ready.`);
+    const queue = notice.queueName;
+    switch (notice.kind) {
+      case 'declined':
+        return queue
+          ? msg(str`You declined the conversation with ${who} in ${queue}; it went back to the queue.`)
+          : msg(str`You declined the conversation with ${who}; it went back to the queue.`);
+      case 'abandoned':
+        return msg(str`${who} left before you accepted.`);
+      default: {
+        const channel = channelName(notice.channel ?? 'chatSocial');
+        return queue
+          ? msg(str`You did not accept the conversation with ${who} in ${queue} in time — ${channel} is now Not Ready.`)
+          : msg(str`You did not accept the conversation with ${who} in time — ${channel} is now Not Ready.`);
+      }
+    }
   }
 
   // ---- commands -----------------------------------------------------------------------------------
