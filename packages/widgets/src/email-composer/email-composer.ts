@@ -157,14 +157,18 @@ const isInbound = (m: Message) => m.author === 'customer' || m.email?.kind === '
  * @fires cc-email-sent - An email went out. Detail: task id, mode, to, cc, subject.
  * @fires cc-email-error - A command failed or was refused. Detail: task id, action, code, message, trace id.
  * @fires cc-draft-saved - The conversation's draft was saved, or cleared. Detail: task id, cleared.
- * @fires cc-email-show-all - EM-6 "Show all messages" with `view="composer"`: the host shows its thread (cancelable; not fired with the full view).
+ * @fires cc-email-show-all - EM-6 "Show all messages" with `view="composer"`: the host shows its own thread (not fired with the full view). Detail: task id.
  *
  * @csspart offer - EM-1: the offered email's customer details with Accept.
  * @csspart customer - The customer details list.
  * @csspart accept - The Accept button of an offer.
+ * @csspart countdown - EM-1: the time left to accept the offer.
+ * @csspart retry - Loads the thread again after a failure.
  * @csspart thread - EM-2: the list of emails, newest first.
  * @csspart email - One email; `data-state` is received, sent, delivered, read, sending, failed or deliveryReport. EM-6 new ones are also `email-new`.
+ * @csspart email-new - EM-6: an email that arrived while the agent was replying (blue).
  * @csspart email-toggle - Expands or collapses an email.
+ * @csspart new-badge - "New" on an EM-6 new email.
  * @csspart from - The sender in an email's header.
  * @csspart subject - The subject in an email's header.
  * @csspart state - An email's state.
@@ -187,9 +191,12 @@ const isInbound = (m: Message) => m.author === 'customer' || m.email?.kind === '
  * @csspart field - A To, Cc or Subject row.
  * @csspart cc-toggle - Shows or hides the Cc field.
  * @csspart toolbar - EM-4: the formatting toolbar.
- * @csspart tool - One toolbar button.
+ * @csspart tool - One toolbar button (the attach button is also `attach`).
+ * @csspart attach - Opens the file picker (EM-5).
  * @csspart editor - The editing area.
  * @csspart panel - A templates, workflows, emoji, colour or link panel.
+ * @csspart template-error - TP-8: why a locked template cannot be changed.
+ * @csspart workflow-dialog - TP-10: the dialog asking a workflow's parameters.
  * @csspart files - The attachments about to be sent.
  * @csspart file - One attachment about to be sent, with its remove button.
  * @csspart refusals - Files refused, one reason each.
@@ -647,7 +654,7 @@ export class CcEmailComposer extends CcElement {
   async #showAllMessages(): Promise<void> {
     this.newBanner = false;
     if (this.view === 'composer') {
-      this.emit('cc-email-show-all', { taskId: this.taskId! }, { cancelable: true });
+      this.emit('cc-email-show-all', { taskId: this.taskId! });
       return;
     }
     this.showAll = true;
