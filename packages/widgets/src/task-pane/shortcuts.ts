@@ -12,6 +12,8 @@ export interface TaskPaneShortcuts {
   readonly toggleTaskList: string;
   /** Send the message in the composer from any medium (default Mod+Enter: Ctrl+Enter, Cmd+Enter on a Mac). */
   readonly send: string;
+  /** Accept every digital offer waiting (default Ctrl+Alt+9). */
+  readonly acceptOffers: string;
 }
 
 export const DEFAULT_SHORTCUTS: TaskPaneShortcuts = {
@@ -19,6 +21,7 @@ export const DEFAULT_SHORTCUTS: TaskPaneShortcuts = {
   previousTask: 'Ctrl+Shift+9',
   toggleTaskList: 'Ctrl+Alt+T',
   send: 'Mod+Enter',
+  acceptOffers: 'Ctrl+Alt+9',
 };
 
 interface Chord {

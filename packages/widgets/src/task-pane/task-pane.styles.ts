@@ -163,9 +163,12 @@ export const styles = css`
     border-block-end: 1px solid var(--_cc-color-border);
     cursor: pointer;
   }
+  .task {
+    border-inline-start: 3px solid transparent;
+  }
   .task[aria-selected='true'] {
     background: var(--_cc-color-surface-raised);
-    box-shadow: inset 3px 0 0 var(--_cc-color-accent);
+    border-inline-start-color: var(--_cc-color-accent);
   }
   .task:focus-visible {
     outline-offset: -2px;

@@ -825,7 +825,7 @@ describe('<cc-task-pane>', () => {
     expect(textOf(shadow(s.el, '.details-head .muted'))).to.equal('WeChat · Support');
   });
 
-  it('KB: Ctrl+Shift+8 next active task, Ctrl+Shift+9 previous, Ctrl+Alt+T the list; configurable', async () => {
+  it('KB: Ctrl+Shift+8 next active task, Ctrl+Shift+9 previous, Ctrl+Alt+T the list, Ctrl+Alt+9 accepts offers; configurable', async () => {
     const s = await setup();
     await emit(
       s,
@@ -852,6 +852,14 @@ describe('<cc-task-pane>', () => {
     await chord('Alt', 'l');
     await settle();
     expect(s.el.listCollapsed).to.equal(false);
+
+    await emit(
+      s,
+      { type: 'task.updated', task: task({ id: 'chat-2' }) },
+      { type: 'task.updated', task: task({ id: 'email-2', media: 'email' }) },
+    );
+    await chord('Control', 'Alt', '9');
+    expect(sent(s.adapter, 'task.accept').map((c) => 'taskId' in c && c.taskId)).to.deep.equal(['chat-2', 'email-2']);
   });
 
   it('email: the thread is shown read-only and the email composer takes the composer’s place', async () => {

@@ -250,8 +250,8 @@ let files = 0;
  * `<cc-wrapup-picker task-id=…>` when defined.
  *
  * Keyboard (seed 002, configurable through `shortcuts`): Ctrl+Shift+8 next active conversation,
- * Ctrl+Shift+9 previous conversation, Ctrl+Alt+T expand/collapse the task list, Ctrl/Cmd+Enter
- * sends from any medium (Enter alone sends in chat, Shift+Enter is a new line). In the task list
+ * Ctrl+Shift+9 previous conversation, Ctrl+Alt+T expand/collapse the task list, Ctrl+Alt+9 accept
+ * every digital offer, Ctrl/Cmd+Enter sends from any medium (Enter alone sends in chat, Shift+Enter is a new line). In the task list
  * Up/Down/Home/End move; in a template Tab/Shift+Tab move between the fields to replace; Escape
  * closes a menu or dialog. Every control is reachable with Tab.
  *
@@ -660,6 +660,9 @@ export class CcTaskPane extends CcElement {
     } else if (keys.toggleTaskList && matches(event, keys.toggleTaskList)) {
       event.preventDefault();
       this.#toggleList();
+    } else if (keys.acceptOffers && matches(event, keys.acceptOffers) && this.#offers.length > 0 && this.#can('accept')) {
+      event.preventDefault();
+      for (const offer of this.#offers) this.#accept(offer);
     }
   };
 
