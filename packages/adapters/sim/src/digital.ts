@@ -840,6 +840,7 @@ export class DigitalAcd {
       requestedAt: contact.requestedAt,
       ...(timers === undefined ? {} : { timers }),
       ...(channelTypeId === undefined ? {} : { channelTypeId }),
+      ...(contact.media === 'email' ? { mailbox: this.#mailbox(contact) } : {}),
     };
     const assignment: Assignment = {
       task,

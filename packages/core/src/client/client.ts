@@ -709,6 +709,29 @@ export function createClient(options: ClientOptions): CcClient {
         ...(message.text === undefined ? {} : { text: message.text }),
         ...(message.html === undefined ? {} : { html: message.html }),
         ...(store.state.profile ? { authorName: store.state.profile.name } : {}),
+        // What the agent sees while it goes: the email's headers and the files' names and sizes.
+        ...(message.email === undefined
+          ? {}
+          : {
+              email: {
+                from: task.mailbox ?? '',
+                to: message.email.to,
+                cc: message.email.cc,
+                subject: message.email.subject,
+                kind: 'sent' as const,
+              },
+            }),
+        ...(message.attachments === undefined || message.attachments.length === 0
+          ? {}
+          : {
+              attachments: message.attachments.map((a, i) => ({
+                id: `${clientId}-a${i}`,
+                name: a.name,
+                size: a.size,
+                type: a.type,
+                ...(a.inline ? { inline: true } : {}),
+              })),
+            }),
       };
       dispatch({ type: 'message.added', message: local, at: scheduler.now() });
       return once(`message.send:${clientId}`, () => execute({ type: 'message.send', taskId, message: outgoing })).then(

@@ -142,6 +142,24 @@ describe('drafts and sending (TP-6, TP-12, TP-13, EM-7)', () => {
     expect(client.state.drafts['chat-1']).toEqual({ text: 'Try me' });
   });
 
+  it('EM-2: an email on its way shows its headers and files, from the task’s mailbox; email bodies have no composer limit', async () => {
+    const { client, adapter } = setup();
+    adapter.emit({ type: 'task.updated', task: chat({ id: 'mail-1', media: 'email', mailbox: 'support@acme.example' }) });
+    const file = { name: 'invoice.pdf', size: 2048, type: 'application/pdf', data: new Uint8Array(1) };
+    await client.sendMessage('mail-1', {
+      clientId: 'e-1',
+      html: '<p>' + 'long '.repeat(400) + '</p>',
+      text: 'long '.repeat(400),
+      attachments: [file],
+      email: { mode: 'reply', to: ['ioana@example.com'], cc: [], subject: 'Re: Invoice' },
+    });
+    expect(client.state.threads['mail-1']?.messages[0]).toMatchObject({
+      id: 'e-1',
+      email: { from: 'support@acme.example', to: ['ioana@example.com'], cc: [], subject: 'Re: Invoice', kind: 'sent' },
+      attachments: [{ id: 'e-1-a0', name: 'invoice.pdf', size: 2048, type: 'application/pdf' }],
+    });
+  });
+
   it('TP-6: past the limit nothing is sent and the error says by how much', async () => {
     const { client, adapter } = setup();
     adapter.emit({ type: 'task.updated', task: chat() });

@@ -61,6 +61,8 @@ export interface Task {
   readonly inactivityExpiresAt?: number;
   /** DX-4: when the customer's request began (the SLA clock starts there, not at assignment). */
   readonly requestedAt?: number;
+  /** EM-3: the contact center's own address for an email task (what Reply all leaves out, the From of replies). */
+  readonly mailbox?: string;
 }
 
 /** Why a task left the agent — RONA and declines have consequences (ST-6, ST-8). */

@@ -101,7 +101,8 @@ export const controls = css`
     border-radius: var(--_cc-radius);
     background: var(--_cc-color-surface);
   }
-  input[readonly] {
+  /* As specific as the rule above, so read-only fields look read-only. */
+  input:not([type='checkbox']):not([type='radio'])[readonly] {
     background: var(--_cc-color-surface-raised);
   }
   input[aria-invalid='true'] {
