@@ -222,6 +222,28 @@ describe('customer details, workflows, transfer, inactivity (TP-4, TP-10, TP-15,
   });
 });
 
+describe('notices for digital work (ST-6, DX-3)', () => {
+  it('ST-6: a missed chat’s notice stays while the group goes Not Ready medium by medium, and ends when chat is Ready again', () => {
+    const { client, adapter } = setup();
+    adapter.emit({ type: 'task.updated', task: chat({ status: 'offered', offerExpiresAt: 30_000 }) });
+    adapter.emit({ type: 'task.removed', taskId: 'chat-1', reason: 'rona' });
+    adapter.emit({ type: 'media.stateChanged', media: 'chat', status: 'notReady', reasonId: 'cc.rona' });
+    adapter.emit({ type: 'media.stateChanged', media: 'sms', status: 'notReady', reasonId: 'cc.rona' });
+    expect(client.state.notices.map((n) => n.id)).toEqual(['rona:chat-1']);
+    adapter.emit({ type: 'media.stateChanged', media: 'email', status: 'ready' });
+    expect(client.state.notices.map((n) => n.id)).toEqual(['rona:chat-1']);
+    adapter.emit({ type: 'media.stateChanged', media: 'chat', status: 'ready' });
+    expect(client.state.notices).toEqual([]);
+  });
+
+  it('DX-3: a conversation unassigned for customer inactivity is told, naming the customer', () => {
+    const { client, adapter } = setup();
+    adapter.emit({ type: 'task.updated', task: chat() });
+    adapter.emit({ type: 'task.removed', taskId: 'chat-1', reason: 'unassigned' });
+    expect(client.state.notices).toEqual([expect.objectContaining({ kind: 'unassigned', customerName: 'Ioana Marin', media: 'chat' })]);
+  });
+});
+
 describe('reconnect and sign-out (SE-4)', () => {
   it('a resync keeps threads, unread counts, drafts and the selection of tasks the server still has', async () => {
     const { client, adapter, scheduler } = setup();

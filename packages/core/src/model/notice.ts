@@ -4,7 +4,8 @@
 
 import type { Channel, ErrorInfo, Media } from './channel.js';
 
-export const NOTICE_KINDS = ['rona', 'declined', 'abandoned', 'consultFailed', 'wrapUpClosed'] as const;
+/** `unassigned`: DX-3, a conversation left because the customer did not answer in time. */
+export const NOTICE_KINDS = ['rona', 'declined', 'abandoned', 'consultFailed', 'wrapUpClosed', 'unassigned'] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export interface Notice {

@@ -69,8 +69,9 @@ export function offerOutcome(before: CcState, after: CcState, event: DomainEvent
     case 'task.updated':
       return consultOutcome(before, event);
     case 'media.stateChanged':
-    case 'state.synced':
-      return { notices: [], dismiss: staleNotices(after) };
+      // Only a medium becoming Ready ends what RONA or a decline said: a group going Not Ready one
+      // medium at a time must not wipe the notice it just raised.
+      return event.status === 'ready' ? { notices: [], dismiss: staleNotices(after, channelOf(event.media)) } : NOTHING;
     default:
       return NOTHING;
   }
@@ -78,6 +79,10 @@ export function offerOutcome(before: CcState, after: CcState, event: DomainEvent
 
 function removedOutcome(before: CcState, after: CcState, event: Extract<DomainEvent, { type: 'task.removed' }>): OfferOutcome {
   const task = before.tasks.find((t) => t.id === event.taskId);
+  // DX-3: the customer went silent past the inactivity deadline and the contact was unassigned.
+  if (task && event.reason === 'unassigned') {
+    return { notices: [{ id: `unassigned:${task.id}`, kind: 'unassigned', at: event.at, ...aboutTask(task) }], dismiss: [] };
+  }
   if (!task || task.status !== 'offered') return NOTHING;
   const base = { at: event.at, ...aboutTask(task) };
   const rules = offerRules(before);
@@ -124,11 +129,7 @@ function consultOutcome(before: CcState, event: Extract<DomainEvent, { type: 'ta
   return NOTHING;
 }
 
-/** RONA and decline notices end once the agent is Ready again on that channel. */
-function staleNotices(state: CcState): string[] {
-  const readyChannels = new Set<Channel>();
-  for (const m of Object.values(state.media)) if (m?.status === 'ready') readyChannels.add(channelOf(m.media));
-  return state.notices
-    .filter((n) => (n.kind === 'rona' || n.kind === 'declined') && n.channel !== undefined && readyChannels.has(n.channel))
-    .map((n) => n.id);
+/** RONA and decline notices of a channel end once the agent is Ready again on it. */
+function staleNotices(state: CcState, channel: Channel): string[] {
+  return state.notices.filter((n) => (n.kind === 'rona' || n.kind === 'declined') && n.channel === channel).map((n) => n.id);
 }
