@@ -222,7 +222,7 @@ export class CcEmailComposer extends CcElement {
   @property({ attribute: 'mode' }) mode: EmailMode = 'reply';
 
   /**
-   * The contact center's own addresses (the queue's mailbox), comma-separated: never put back in
+   * More of the contact center's own addresses (the task's mailbox counts already), comma-separated: never put back in
    * To or Cc by Reply all. The addresses this conversation's sent emails came from count too.
    */
   @property() mailbox = '';
@@ -393,14 +393,15 @@ export class CcEmailComposer extends CcElement {
       .at(-1);
   }
 
-  /** Who "me" is for Reply all: the mailbox property and the addresses this conversation sent from. */
+  /** Who "me" is for Reply all: the task's mailbox, the mailbox property and the addresses this conversation sent from. */
   #me(thread: Thread | undefined): string[] {
     const own = this.mailbox
       .split(/[,;]/)
       .map((a) => a.trim())
       .filter(Boolean);
+    const mailbox = this.activeClient?.state.tasks.find((t) => t.id === this.taskId)?.mailbox;
     const sentFrom = (thread?.messages ?? []).filter((m) => m.email?.kind === 'sent').map((m) => m.email!.from);
-    return [...own, ...sentFrom];
+    return [...(mailbox ? [mailbox] : []), ...own, ...sentFrom].filter(Boolean);
   }
 
   #setUp(task: Task, thread: Thread, draft: Draft | undefined): void {

@@ -1261,7 +1261,7 @@ export class CcTaskPane extends CcElement {
       return html`<div part="email-composer" class="email-composer">
         ${
           customElements.get('cc-email-composer')
-            ? html`<cc-email-composer task-id=${task.id} .client=${this.activeClient}></cc-email-composer>`
+            ? html`<cc-email-composer task-id=${task.id} view="composer" .client=${this.activeClient}></cc-email-composer>`
             : html`<p class="hint">${msg('The email composer is not loaded on this page: reply from your email tool.')}</p>`
         }
       </div>`;
