@@ -10,6 +10,8 @@ import '@cc-elements/widgets/cc-agent-state.js';
 import '@cc-elements/widgets/cc-call-banner.js';
 import '@cc-elements/widgets/cc-queue-list.js';
 import '@cc-elements/widgets/cc-wrapup-picker.js';
+import '@cc-elements/widgets/cc-task-pane.js';
+import '@cc-elements/widgets/cc-email-composer.js';
 import type { ErrorCode } from '@cc-elements/core';
 
 const params = new URLSearchParams(location.search);
@@ -55,7 +57,8 @@ document.querySelector('#fault-form')!.addEventListener('submit', (event) => {
 // Callers by hand: pick a queue, optionally a caller id; or let random traffic run.
 const queueSelect = document.querySelector<HTMLSelectElement>('#call-queue')!;
 for (const queue of scenario.queues) {
-  queueSelect.add(new Option(`${queue.name} (${queue.direction === 'outbound' ? 'callback' : 'inbound'})`, queue.id));
+  const kind = queue.media !== 'voice' ? queue.media : queue.direction === 'outbound' ? 'callback' : 'inbound';
+  queueSelect.add(new Option(`${queue.name} (${kind})`, queue.id));
 }
 const callStatus = document.querySelector('#call-status')!;
 const trafficBox = document.querySelector<HTMLInputElement>('#traffic')!;
@@ -81,6 +84,21 @@ document.querySelector('#hang-up')!.addEventListener('click', () => {
   callStatus.textContent = 'The caller hung up.';
 });
 
+// A customer of the conversation on screen writes again (TP-3 unread when it is not on screen).
+document.querySelector('#customer-writes')!.addEventListener('click', () => {
+  const shown = client.state.tasks.find((t) => t.id === client.state.selectedTaskId && t.media !== 'voice');
+  const any = shown ?? client.state.tasks.find((t) => t.media !== 'voice' && (t.status === 'active' || t.status === 'held'));
+  if (!any) {
+    callStatus.textContent = 'There is no conversation in progress.';
+    return;
+  }
+  adapter.engine.customerWrites(
+    any.id,
+    any.media === 'email' ? { html: '<p>One more thing about my order.</p>' } : { text: 'One more thing…' },
+  );
+  callStatus.textContent = `${any.customerName ?? 'The customer'} wrote again.`;
+});
+
 // CB-5: what a CRM host does with the banner's events — look the caller up, log the call.
 const crmLog = document.querySelector('#crm-log')!;
 const log = (line: string) => {
@@ -96,6 +114,13 @@ desk.addEventListener('cc-call-offered', (e) =>
 );
 desk.addEventListener('cc-call-accepted', (e) => log(`Connected: opened the record of ${e.detail.callerId ?? 'the caller'}`));
 desk.addEventListener('cc-call-ended', (e) => log(`Ended: call with ${e.detail.callerId ?? 'the caller'} logged`));
+
+// TP-3: the host's red dot for unread messages.
+const dot = document.querySelector<HTMLElement>('#unread-dot')!;
+desk.addEventListener('cc-unread', (e) => {
+  dot.hidden = e.detail.total === 0;
+  dot.textContent = `${e.detail.total} unread`;
+});
 
 // The state stream, as a host without widgets would see it.
 const pre = document.querySelector('#state')!;

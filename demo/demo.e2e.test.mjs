@@ -241,3 +241,135 @@ test('CB-1…CB-5, QL-5, WU-2: a whole call on the simulator — ready, offer, a
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+/** Signs Ana in on the digital scenario and sets one channel group Ready. */
+async function digitalDesk(group) {
+  const opened = await open('?scenario=digital&agent=ana.popescu');
+  const { page } = opened;
+  await typeInto(page, 'input[type="tel"]', '2015550123');
+  await page.select('pierce/select[id$="-team"]', 'team-billing');
+  await page.waitForFunction(() => !document.querySelector('cc-station-login').shadowRoot.querySelector('[part="submit"]').disabled);
+  await page.click('pierce/button[part="submit"]');
+  await waitFor(page, '[part="summary"]');
+  await waitFor(page, '[part="trigger"]', 'All channels Not Ready');
+  await page.click('pierce/[part="trigger"]');
+  await page.click(`pierce/[role="group"][data-target="${group}"] [role="menuitem"][data-status="ready"]`);
+  return opened;
+}
+
+/** The first task of a medium in `status`, from the demo's client. */
+const firstTask = (page, media, status) =>
+  page
+    .waitForFunction(
+      (m, s) => window.ccClient.state.tasks.find((t) => t.media === m && t.status === s)?.id,
+      { timeout: 10000, polling: 50 },
+      media,
+      status,
+    )
+    .then((h) => h.jsonValue());
+
+/** Clicks a part inside <cc-task-pane> (optionally within an element of the pane carrying `data-task-id`). */
+async function paneClick(page, selector) {
+  const handle = await page.waitForFunction(
+    (sel) => document.querySelector('cc-task-pane').shadowRoot.querySelector(sel),
+    { timeout: 5000, polling: 50 },
+    selector,
+  );
+  await handle.asElement().click();
+}
+
+test('TP-1…TP-14: a whole chat through the task pane — offer, accept, the customer writes, reply, receipts, end, wrap-up', async () => {
+  const { page, errors } = await digitalDesk('chatSocial');
+  const taskId = await firstTask(page, 'chat', 'offered');
+  await paneClick(page, `[part="offer"][data-task-id="${taskId}"] [part="accept"]`);
+  await page.waitForFunction((id) => window.ccClient.state.threads[id]?.status === 'loaded', { timeout: 5000 }, taskId);
+
+  // The customer writes; the agent answers with Enter (chat) and sees the receipt move on.
+  await page.click('#customer-writes');
+  await page.waitForFunction(
+    (id) => window.ccClient.state.threads[id].messages.some((m) => m.author === 'customer' && m.text === 'One more thing…'),
+    {},
+    taskId,
+  );
+  await paneClick(page, '[part="input"]');
+  await page.keyboard.type('Thanks — I am on it.');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    (id) =>
+      window.ccClient.state.threads[id].messages.some(
+        (m) => m.author === 'agent' && m.text === 'Thanks — I am on it.' && m.receipt === 'read',
+      ),
+    { timeout: 10000, polling: 100 },
+    taskId,
+  );
+  assert.equal(await page.evaluate((id) => window.ccClient.state.drafts[id], taskId), undefined);
+
+  // TP-14 End → forced wrap-up in the pane, closed with a reason.
+  await paneClick(page, '[part="end"]');
+  await page.waitForFunction((id) => window.ccClient.state.tasks.find((t) => t.id === id)?.status === 'wrapUp', { timeout: 5000 }, taskId);
+  const reason = await page.evaluate(() => window.ccClient.state.tenant.wrapUpReasons[0].id);
+  await page.evaluate((id, r) => window.ccClient.chooseWrapUpReason(id, r), taskId, reason);
+  await page.waitForFunction(() => {
+    const picker = document.querySelector('cc-task-pane').shadowRoot.querySelector('cc-wrapup-picker');
+    const close = picker?.shadowRoot.querySelector('[part="close"]');
+    return close && !close.disabled && close.getAttribute('aria-disabled') !== 'true';
+  });
+  await page.evaluate(() =>
+    document.querySelector('cc-task-pane').shadowRoot.querySelector('cc-wrapup-picker').shadowRoot.querySelector('[part="close"]').click(),
+  );
+  await page.waitForFunction((id) => !window.ccClient.state.tasks.some((t) => t.id === id), { timeout: 5000 }, taskId);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('EM-1…EM-8: a whole email — offer, accept, the hostile email shown safely, reply typed in the editor, sent and delivered', async () => {
+  const { page, errors } = await digitalDesk('email');
+  // The first email is hostile (a script, an onerror handler, a javascript: link): any of them would open a dialog.
+  const dialogs = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const taskId = await firstTask(page, 'email', 'offered');
+  await paneClick(page, `[part="offer"][data-task-id="${taskId}"] [part="accept"]`);
+  await page.waitForFunction((id) => window.ccClient.state.threads[id]?.status === 'loaded', { timeout: 5000 }, taskId);
+
+  // The hostile email is on screen, sanitised: nothing of it ran.
+  await page.waitForFunction(() => document.querySelector('cc-task-pane').shadowRoot.textContent.includes('INV-2291'), {
+    timeout: 5000,
+    polling: 100,
+  });
+  assert.deepEqual(dialogs, []);
+
+  // The reply area of <cc-email-composer> inside the pane: type in the editor (loaded lazily), send.
+  const editor = await page.waitForFunction(
+    () =>
+      document
+        .querySelector('cc-task-pane')
+        .shadowRoot.querySelector('cc-email-composer')
+        ?.shadowRoot.querySelector('[part="editor"][contenteditable="true"], [part="editor"] [contenteditable="true"]'),
+    { timeout: 10000, polling: 100 },
+  );
+  await editor.asElement().click();
+  await page.keyboard.type('Dear customer, your refund is on its way.');
+  const send = await page.waitForFunction(() => {
+    const button = document
+      .querySelector('cc-task-pane')
+      .shadowRoot.querySelector('cc-email-composer')
+      .shadowRoot.querySelector('[part="send"]');
+    return button && button.getAttribute('aria-disabled') !== 'true' && !button.disabled && button;
+  });
+  await send.asElement().click();
+  await page.waitForFunction(
+    (id) =>
+      window.ccClient.state.threads[id].messages.some(
+        (m) =>
+          m.author === 'agent' && m.email?.kind === 'sent' && m.html?.includes('your refund is on its way') && m.receipt === 'delivered',
+      ),
+    { timeout: 10000, polling: 100 },
+    taskId,
+  );
+  assert.deepEqual(dialogs, []);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
