@@ -22,6 +22,7 @@ import {
 } from '@cc-elements/core';
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
+import { errorLine } from '../internal/error-line.js';
 import { controls } from '../internal/tokens.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
@@ -865,17 +866,7 @@ export class CcCallBanner extends CcElement {
   }
 
   #renderFailure(taskId: string): TemplateResult {
-    const failure = this.failures.get(taskId);
-    return html`<div role="alert" class="alert">
-      ${
-        failure
-          ? html`<p part="error" class="error" data-code=${failure.code}>
-              ${errorMessage(failure)}
-              ${failure.traceId ? html`<span class="trace">${msg(str`Trace id: ${failure.traceId}`)}</span>` : nothing}
-            </p>`
-          : nothing
-      }
-    </div>`;
+    return errorLine(this.failures.get(taskId));
   }
 
   /** Failures of tasks that have gone meanwhile (an accept refused as the offer left): shown until dismissed. */

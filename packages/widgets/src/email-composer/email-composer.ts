@@ -44,7 +44,8 @@ import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import type { ThreadView } from './email-thread.js';
 import { styles } from './email-composer.styles.js';
-import type { EditorActive, EditorCommand, EmailEditor } from './email-editor.js';
+import type { EditorActive, EmailEditor } from './email-editor.js';
+import { EDITOR_COMMANDS, type EditorCommand } from './editor-commands.js';
 
 /** The composer's modes: EM-3's three, and a new email when there is nothing to answer. */
 export type ComposeMode = EmailMode | 'new';
@@ -1353,22 +1354,7 @@ export class CcEmailComposer extends CcElement {
       'link',
     ]);
     const popups: ReadonlySet<EditorCommand> = new Set(['emoji', 'color', 'link']);
-    const commands: EditorCommand[] = [
-      'heading',
-      'bold',
-      'italic',
-      'underline',
-      'strike',
-      'color',
-      'orderedList',
-      'bulletList',
-      'blockquote',
-      'emoji',
-      'link',
-      'outdent',
-      'indent',
-      'table',
-    ];
+    const commands: readonly EditorCommand[] = EDITOR_COMMANDS;
     const ready = this.editorState === 'ready';
     const rules = tenant.digital.attachments.email;
     const templates = templateGroups(tenant.digital.templates, 'email');

@@ -20,24 +20,9 @@ import { keymap } from 'prosemirror-keymap';
 import { addListNodes, liftListItem, sinkListItem, splitListItem, wrapInList } from 'prosemirror-schema-list';
 import { goToNextCell, isInTable, tableEditing, tableNodes } from 'prosemirror-tables';
 
-/** The toolbar's commands (EM-4), in toolbar order. */
-export const EDITOR_COMMANDS = [
-  'heading',
-  'bold',
-  'italic',
-  'underline',
-  'strike',
-  'color',
-  'orderedList',
-  'bulletList',
-  'blockquote',
-  'emoji',
-  'link',
-  'outdent',
-  'indent',
-  'table',
-] as const;
-export type EditorCommand = (typeof EDITOR_COMMANDS)[number];
+import { EDITOR_COMMANDS, type EditorCommand } from './editor-commands.js';
+
+export { EDITOR_COMMANDS, type EditorCommand };
 
 /** Which toolbar toggles are on at the selection (aria-pressed), and which commands apply there. */
 export interface EditorActive {

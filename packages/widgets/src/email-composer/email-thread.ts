@@ -9,7 +9,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
 import { formatBytes, inboundBlocked, type Attachment, type AttachmentRules, type Message } from '@cc-elements/core';
 import { mountSanitized, sanitizeEmail, type SanitizeOptions } from '../internal/sanitize.js';
-import { errorMessage } from '../internal/messages.js';
+import { announcementName, errorMessage } from '../internal/messages.js';
 
 /** What the thread shows and how, decided by the composer. */
 export interface ThreadView {
@@ -201,25 +201,6 @@ function renderAnnouncement(message: Message): TemplateResult {
   return html`<li part="announcement" class="announcement" data-message-id=${message.id}>
     <span>${words}</span> <time datetime=${new Date(message.at).toISOString()}>${when}</time>
   </li>`;
-}
-
-function announcementName(kind: Message['announcement']): string {
-  switch (kind) {
-    case 'assigned':
-      return msg('Conversation assigned');
-    case 'transferred':
-      return msg('Conversation transferred');
-    case 'workflow':
-      return msg('Workflow triggered');
-    case 'closed':
-      return msg('Conversation closed');
-    case 'customerLeft':
-      return msg('The customer left');
-    case 'inactivityExtended':
-      return msg('Time extended');
-    default:
-      return msg('Announcement');
-  }
 }
 
 function renderEmail(message: Message, view: ThreadView, actions: ThreadActions): TemplateResult {

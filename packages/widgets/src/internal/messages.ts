@@ -4,6 +4,7 @@
 import { msg } from '@lit/localize';
 import { SYSTEM_REASONS } from '@cc-elements/core';
 import type {
+  AnnouncementKind,
   Channel,
   DialNumberProblem,
   ErrorInfo,
@@ -152,6 +153,26 @@ export function systemReasonName(reasonId: string): string | undefined {
       return msg('No answer (RONA)');
     default:
       return undefined;
+  }
+}
+
+/** TP-11: a life-cycle announcement in a thread, when the backend gave no words of its own. */
+export function announcementName(kind: AnnouncementKind | undefined): string {
+  switch (kind) {
+    case 'assigned':
+      return msg('Conversation assigned');
+    case 'transferred':
+      return msg('Conversation transferred');
+    case 'workflow':
+      return msg('Workflow triggered');
+    case 'closed':
+      return msg('Conversation closed');
+    case 'customerLeft':
+      return msg('The customer left');
+    case 'inactivityExtended':
+      return msg('More time given to the customer');
+    default:
+      return msg('Announcement');
   }
 }
 

@@ -47,6 +47,7 @@ import {
 } from '@cc-elements/core';
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
+import { errorLine } from '../internal/error-line.js';
 import { controls } from '../internal/tokens.js';
 import { channelName, errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
@@ -1348,17 +1349,7 @@ export class CcTaskPane extends CcElement {
   }
 
   #renderFailure(taskId: string): TemplateResult {
-    const failure = this.failures.get(taskId);
-    return html`<div role="alert" class="alert">
-      ${
-        failure
-          ? html`<p part="error" class="error" data-code=${failure.code}>
-              ${errorMessage(failure)}
-              ${failure.traceId ? html`<span class="trace">${msg(str`Trace id: ${failure.traceId}`)}</span>` : nothing}
-            </p>`
-          : nothing
-      }
-    </div>`;
+    return errorLine(this.failures.get(taskId));
   }
 
   #renderNotices(notices: readonly Notice[]): TemplateResult | typeof nothing {

@@ -14,7 +14,7 @@ import {
   type Task,
   type Thread,
 } from '@cc-elements/core';
-import { errorMessage } from '../internal/messages.js';
+import { announcementName, errorMessage } from '../internal/messages.js';
 import { customerOf, initials } from './look.js';
 
 export interface ThreadView {
@@ -54,23 +54,7 @@ function time(at: number): TemplateResult {
 }
 
 function announcementText(message: Message): string {
-  if (message.text) return message.text;
-  switch (message.announcement) {
-    case 'assigned':
-      return msg('Conversation assigned');
-    case 'transferred':
-      return msg('Conversation transferred');
-    case 'workflow':
-      return msg('Workflow triggered');
-    case 'closed':
-      return msg('Conversation closed');
-    case 'customerLeft':
-      return msg('The customer left');
-    case 'inactivityExtended':
-      return msg('More time given to the customer');
-    default:
-      return msg('Announcement');
-  }
+  return message.text || announcementName(message.announcement);
 }
 
 function receiptText(message: Message): string {
