@@ -691,8 +691,9 @@ export function createClient(options: ClientOptions): CcClient {
         // TP-6: the limit is the chat/SMS/social composer's; an email body has none (seed 002).
         if (task.media !== 'email') {
           const limit = store.state.tenant.digital.composerLimit;
-          const { over } = composerCheck(message.text ?? '', limit, message.attachments?.length ?? 0);
+          const { over, canSend } = composerCheck(message.text ?? '', limit, message.attachments?.length ?? 0);
           if (over > 0) throw new CcError('message.tooLong', `The message is ${over} characters over the limit of ${limit}.`);
+          if (!canSend) throw new CcError('command.notAllowed', 'Write a message or attach a file first.');
         }
       } catch (error) {
         return Promise.reject(CcError.from(error));

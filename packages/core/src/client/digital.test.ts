@@ -166,6 +166,7 @@ describe('drafts and sending (TP-6, TP-12, TP-13, EM-7)', () => {
     const error = await rejection(client.sendMessage('chat-1', { text: 'Twelve chars' }));
     expect(error).toMatchObject({ code: 'message.tooLong' });
     expect(error.message).toContain('2 characters over the limit of 10');
+    expect((await rejection(client.sendMessage('chat-1', { text: '   ' }))).message).toBe('Write a message or attach a file first.');
     // Emoji count as one character each.
     await client.sendMessage('chat-1', { text: '👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽👍🏽' });
     expect(commandTypes(adapter)).toEqual(['thread.load', 'message.send']);
