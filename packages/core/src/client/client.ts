@@ -3,6 +3,7 @@
 
 import {
   asyncScheduler,
+  combineLatest,
   defer,
   lastValueFrom,
   map,
@@ -11,6 +12,7 @@ import {
   share,
   startWith,
   Subscription,
+  switchMap,
   throwError,
   timer,
   type Observable,
@@ -112,6 +114,8 @@ export interface CcClient {
   callDuration$(taskId: string): Observable<number | undefined>;
   /** WU-1…WU-3: the wrap-up as the picker shows it; undefined when the task is not in wrap-up. */
   wrapUp$(taskId: string): Observable<WrapUpView | undefined>;
+  /** CB-1/CB-3/TP-1/TP-2: each matching task's offer countdown and time since accepted, ticking. */
+  taskTimes$(which: (task: Task) => boolean): Observable<ReadonlyMap<string, TaskTimes>>;
   signIn(request: SignInRequest): Promise<SignInResult>;
   signOut(): Promise<void>;
   /** ST-1/ST-4: move one group or all groups; resolves at once when nothing needs to change. */
@@ -183,6 +187,14 @@ export interface CcClient {
   execute(command: Command): Promise<void>;
   /** Close the connection and stop every rule. */
   dispose(): void;
+}
+
+/** The two clocks of a task a view shows. */
+export interface TaskTimes {
+  /** ms left to accept, while offered (CB-1, TP-1). */
+  readonly offer: number | undefined;
+  /** ms since accepted, while in progress (CB-3, TP-2). */
+  readonly elapsed: number | undefined;
 }
 
 export interface QueueConfirmation {
@@ -467,6 +479,13 @@ export function createClient(options: ClientOptions): CcClient {
 
   const select = <T>(project: (state: CcState) => T, compare?: (a: T, b: T) => boolean) => store.select(project, compare);
   const task$ = (taskId: string) => select((s) => s.tasks.find((t) => t.id === taskId));
+  const offerRemaining$ = (taskId: string) =>
+    remaining(task$(taskId).pipe(map((t) => (t?.status === 'offered' ? t.offerExpiresAt : undefined))), scheduler);
+  const callDuration$ = (taskId: string) =>
+    elapsedSince(
+      task$(taskId).pipe(map((t) => (t && (t.status === 'active' || t.status === 'held') ? t.startedAt : undefined))),
+      scheduler,
+    );
   const clock$ = defer(() => {
     const now = scheduler.now();
     return timer(1000 - (now % 1000), 1000, scheduler).pipe(
@@ -501,14 +520,24 @@ export function createClient(options: ClientOptions): CcClient {
 
     task$,
     remaining$: (deadline) => remaining(of(deadline), scheduler),
-    offerRemaining$: (taskId) =>
-      remaining(task$(taskId).pipe(map((t) => (t?.status === 'offered' ? t.offerExpiresAt : undefined))), scheduler),
-    callDuration$: (taskId) =>
-      elapsedSince(
-        task$(taskId).pipe(map((t) => (t && (t.status === 'active' || t.status === 'held') ? t.startedAt : undefined))),
-        scheduler,
-      ),
+    offerRemaining$,
+    callDuration$,
     wrapUp$: (taskId) => select((s) => wrapUpView(s, taskId), sameWrapUpView),
+    taskTimes$(which) {
+      return select((s) => s.tasks.filter(which).map((t) => t.id), sameItems).pipe(
+        switchMap((ids) =>
+          ids.length === 0
+            ? of(new Map<string, TaskTimes>())
+            : combineLatest(
+                ids.map((id) =>
+                  combineLatest([offerRemaining$(id), callDuration$(id)]).pipe(
+                    map(([offer, elapsed]): [string, TaskTimes] => [id, { offer, elapsed }]),
+                  ),
+                ),
+              ).pipe(map((entries) => new Map(entries))),
+        ),
+      );
+    },
 
     async signIn(request) {
       const { role, station, teamId, remember } = request;

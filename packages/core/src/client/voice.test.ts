@@ -274,6 +274,21 @@ describe('calls (CB-3)', () => {
     expect(seen).toEqual([0, 1000, 2000, 3000, undefined]);
   });
 
+  it('CB-1/CB-3: taskTimes$ gives each matching task its offer countdown and its time since accepted', async () => {
+    const { client, adapter, advance } = setup();
+    adapter.emit({ type: 'task.updated', task: offer() });
+    adapter.emit({ type: 'task.updated', task: active({ id: 'call-2' }) });
+    adapter.emit({ type: 'task.updated', task: offer({ id: 'chat-1', media: 'chat' }) });
+    await advance(1000);
+    const seen: ReadonlyMap<string, unknown>[] = [];
+    const subscription = client.taskTimes$((t) => t.media === 'voice').subscribe((times) => seen.push(times));
+    await advance(1000);
+    subscription.unsubscribe();
+    expect([...seen.at(-1)!.keys()]).toEqual(['call-1', 'call-2']);
+    expect(seen.at(-1)!.get('call-1')).toEqual({ offer: 13_000, elapsed: undefined });
+    expect(seen.at(-1)!.get('call-2')).toEqual({ offer: undefined, elapsed: 1000 });
+  });
+
   it('bad input is refused before sending: hold while ringing, an unknown target, keypad letters', async () => {
     const { client, adapter } = setup();
     adapter.emit({ type: 'task.updated', task: offer() });

@@ -17,6 +17,7 @@ import {
   type ErrorInfo,
   type Notice,
   type Task,
+  type TaskTimes,
   type TenantSettings,
   type TransferTarget,
 } from '@cc-elements/core';
@@ -96,11 +97,6 @@ const LOW_TIME_MS = 10_000;
 
 const KEYPAD = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-interface CallTimes {
-  readonly offer: number | undefined;
-  readonly duration: number | undefined;
-}
-
 /** One emission of the task list; kept briefly so no transition is lost when updates batch. */
 interface Snapshot {
   readonly tasks: readonly Task[];
@@ -116,30 +112,11 @@ type Bound = {
   notices: readonly Notice[];
   session: AgentSession | undefined;
   tenant: TenantSettings;
-  times: ReadonlyMap<string, CallTimes>;
+  times: ReadonlyMap<string, TaskTimes>;
   noticeTimes: ReadonlyMap<string, number | undefined>;
 };
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-
-/** The per-task timers (CB-1 countdown, CB-3 duration) of the voice tasks present. */
-function callTimes(client: CcClient): Observable<ReadonlyMap<string, CallTimes>> {
-  return client.tasks$.pipe(
-    map((tasks) => tasks.filter((t) => t.media === 'voice').map((t) => t.id)),
-    distinctUntilChanged(sameIds),
-    switchMap((ids) =>
-      ids.length === 0
-        ? of(new Map<string, CallTimes>())
-        : combineLatest(
-            ids.map((id) =>
-              combineLatest([client.offerRemaining$(id), client.callDuration$(id)]).pipe(
-                map(([offer, duration]): [string, CallTimes] => [id, { offer, duration }]),
-              ),
-            ),
-          ).pipe(map((entries) => new Map(entries))),
-    ),
-  );
-}
 
 /** ST-8: the time left before the agent is available again, per notice that has one. */
 function noticeTimes(client: CcClient): Observable<ReadonlyMap<string, number | undefined>> {
@@ -248,7 +225,7 @@ export class CcCallBanner extends CcElement {
     notices: client.notices$,
     session: client.session$,
     tenant: client.tenant$,
-    times: callTimes(client),
+    times: client.taskTimes$((t) => t.media === 'voice'),
     noticeTimes: noticeTimes(client),
   }));
 
@@ -584,14 +561,14 @@ export class CcCallBanner extends CcElement {
     `;
   }
 
-  #renderTask(task: Task, times: CallTimes | undefined, tenant: TenantSettings): TemplateResult {
+  #renderTask(task: Task, times: TaskTimes | undefined, tenant: TenantSettings): TemplateResult {
     const headingId = `call-${task.id}-heading`;
     const body =
       task.status === 'offered'
         ? this.#renderOffer(task, times?.offer)
         : task.status === 'wrapUp'
           ? this.#renderWrapUp(task)
-          : this.#renderCall(task, times?.duration, tenant);
+          : this.#renderCall(task, times?.elapsed, tenant);
     return html`
       <section part="call" class="call" data-task-id=${task.id} data-status=${task.status} aria-labelledby=${headingId}>
         ${body} ${this.#renderFailure(task.id)}

@@ -5,19 +5,12 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { msg, str } from '@lit/localize';
-import type { Task, TenantSettings } from '@cc-elements/core';
+import type { Task, TaskTimes, TenantSettings } from '@cc-elements/core';
 import { formatDuration } from '../internal/format.js';
 import { channelIcon, channelLabel, customerOf } from './look.js';
 
 /** An offer is urgent (and announced once more) with this little time left. */
 export const LOW_TIME_MS = 10_000;
-
-export interface TaskTimes {
-  /** ms left to accept, while offered. */
-  readonly offer: number | undefined;
-  /** ms since accepted. */
-  readonly elapsed: number | undefined;
-}
 
 export interface OffersView {
   readonly offers: readonly Task[];

@@ -44,6 +44,7 @@ import {
   type Thread,
   type TransferTarget,
   type Workflow,
+  type TaskTimes,
 } from '@cc-elements/core';
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
@@ -54,7 +55,7 @@ import { formatDuration } from '../internal/format.js';
 import { styles } from './task-pane.styles.js';
 import { DEFAULT_SHORTCUTS, matches, type TaskPaneShortcuts } from './shortcuts.js';
 import { channelLabel, channelTypeOf, customerOf } from './look.js';
-import { LOW_TIME_MS, renderOffers, renderTaskList, type TaskTimes } from './task-list.js';
+import { LOW_TIME_MS, renderOffers, renderTaskList } from './task-list.js';
 import { renderDetails } from './customer-details.js';
 import { renderThread } from './thread.js';
 import { renderComposer, type PendingFile } from './composer.js';
@@ -193,26 +194,6 @@ interface TemplateInUse {
 
 const isDigital = (t: Task) => t.media !== 'voice';
 const inHand = (t: Task) => isDigital(t) && t.status !== 'offered';
-const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
-
-/** TP-1/TP-2: the countdown of each offer and the time since each conversation was accepted. */
-function taskTimes(client: CcClient): Observable<ReadonlyMap<string, TaskTimes>> {
-  return client.tasks$.pipe(
-    map((tasks) => tasks.filter(isDigital).map((t) => t.id)),
-    distinctUntilChanged(sameIds),
-    switchMap((ids) =>
-      ids.length === 0
-        ? of(new Map<string, TaskTimes>())
-        : combineLatest(
-            ids.map((id) =>
-              combineLatest([client.offerRemaining$(id), client.callDuration$(id)]).pipe(
-                map(([offer, elapsed]): [string, TaskTimes] => [id, { offer, elapsed }]),
-              ),
-            ),
-          ).pipe(map((entries) => new Map(entries))),
-    ),
-  );
-}
 
 /** The shown conversation's thread, draft and unsaved customer edits. */
 function shown(client: CcClient): Observable<Shown> {
@@ -380,7 +361,7 @@ export class CcTaskPane extends CcElement {
     notices: client.notices$,
     session: client.session$,
     profile: client.profile$,
-    times: taskTimes(client),
+    times: client.taskTimes$(isDigital),
     shown: shown(client),
     clocks: clocks(client),
   }));
