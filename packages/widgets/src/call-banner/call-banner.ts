@@ -24,6 +24,7 @@ import {
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorLine } from '../internal/error-line.js';
+import { commandButton, noticeItem } from '../internal/parts.js';
 import { controls } from '../internal/tokens.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
@@ -721,17 +722,7 @@ export class CcCallBanner extends CcElement {
    * focusable (aria-disabled, not disabled) so the keyboard user is not thrown out.
    */
   #button(task: Task, part: string, label: string, press: () => unknown, variant = '', busyKey: string = part): TemplateResult {
-    const busy = this.#busy(task, busyKey);
-    return html`<button
-      part=${part}
-      class=${variant}
-      type="button"
-      aria-busy=${busy ? 'true' : 'false'}
-      aria-disabled=${busy ? 'true' : 'false'}
-      @click=${() => !busy && press()}
-    >
-      ${label}
-    </button>`;
+    return commandButton(part, label, this.#busy(task, busyKey), press, variant);
   }
 
   #renderPicker(task: Task, kind: Picker['kind'], targets: readonly TransferTarget[]): TemplateResult {
@@ -877,18 +868,7 @@ export class CcCallBanner extends CcElement {
       ${repeat(
         notices,
         (n) => n.id,
-        (n) =>
-          html`<li part="notice" data-kind=${n.kind} data-notice-id=${n.id}>
-            <p>${this.#noticeText(n, times.get(n.id))}</p>
-            <button
-              part="dismiss"
-              type="button"
-              aria-label=${msg('Dismiss this notice')}
-              @click=${() => this.activeClient?.dismissNotice(n.id)}
-            >
-              ${msg('Dismiss')}
-            </button>
-          </li>`,
+        (n) => noticeItem(n, this.#noticeText(n, times.get(n.id)), this.activeClient),
       )}
     </ul>`;
   }

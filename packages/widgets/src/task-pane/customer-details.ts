@@ -8,6 +8,7 @@ import type { CustomerField, ErrorInfo, Task, TenantSettings, TransferTarget } f
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { channelIcon, channelLabel, customerOf } from './look.js';
+import { commandButton } from '../internal/parts.js';
 
 /** Seed 002: at most this many fields in view; more scroll. */
 export const VISIBLE_FIELDS = 10;
@@ -46,19 +47,6 @@ export interface DetailsActions {
   pickerKeydown(event: KeyboardEvent): void;
 }
 
-function button(part: string, label: string, busy: boolean, press: () => void, variant = ''): TemplateResult {
-  return html`<button
-    part=${part}
-    class=${variant}
-    type="button"
-    aria-busy=${busy ? 'true' : 'false'}
-    aria-disabled=${busy ? 'true' : 'false'}
-    @click=${() => !busy && press()}
-  >
-    ${label}
-  </button>`;
-}
-
 function renderTimers(view: DetailsView, actions: DetailsActions): TemplateResult | typeof nothing {
   const { response, inactivityLeft } = view;
   if (!response && inactivityLeft === undefined) return nothing;
@@ -75,7 +63,7 @@ function renderTimers(view: DetailsView, actions: DetailsActions): TemplateResul
         ? html`<span part="inactivity-timer" class="timer" ?data-urgent=${inactivityLeft <= 30_000}
               >${msg('Unassigned if the customer stays silent for')} ${formatDuration(inactivityLeft)}</span
             >
-            ${view.canExtend ? button('extend', msg('Extend'), view.busy('extend'), () => actions.extend()) : nothing}`
+            ${view.canExtend ? commandButton('extend', msg('Extend'), view.busy('extend'), () => actions.extend()) : nothing}`
         : nothing
     }
   </p>`;
@@ -150,7 +138,7 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
             </button>`
           : nothing
       }
-      ${live && view.canEnd ? button('end', msg('End'), view.busy('end'), () => actions.end(), 'danger') : nothing}
+      ${live && view.canEnd ? commandButton('end', msg('End'), view.busy('end'), () => actions.end(), 'danger') : nothing}
     </div>
     ${
       view.transferOpen && live
@@ -164,7 +152,7 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
           >
             <ul>
               ${view.targets.map(
-                (target) => html`<li>${button('target', target.name, view.busy('transfer'), () => actions.transfer(target))}</li>`,
+                (target) => html`<li>${commandButton('target', target.name, view.busy('transfer'), () => actions.transfer(target))}</li>`,
               )}
             </ul>
             <button type="button" class="link" @click=${() => actions.toggleTransfer()}>${msg('Cancel')}</button>
@@ -189,7 +177,7 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
     ${
       dirty && !view.collapsed
         ? html`<div class="actions">
-            ${button('save', msg('Save'), view.busy('save'), () => actions.save(), 'primary')}
+            ${commandButton('save', msg('Save'), view.busy('save'), () => actions.save(), 'primary')}
             <button part="cancel" type="button" @click=${() => actions.cancel()}>${msg('Cancel')}</button>
           </div>`
         : nothing

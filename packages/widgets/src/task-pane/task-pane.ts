@@ -49,6 +49,7 @@ import {
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { errorLine } from '../internal/error-line.js';
+import { noticeItem } from '../internal/parts.js';
 import { controls } from '../internal/tokens.js';
 import { channelName, errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
@@ -1337,20 +1338,7 @@ export class CcTaskPane extends CcElement {
     const mine = this.#notices(notices);
     if (mine.length === 0) return nothing;
     return html`<ul class="notices" aria-label=${msg('Notices')}>
-      ${mine.map(
-        (n) =>
-          html`<li part="notice" data-kind=${n.kind} data-notice-id=${n.id}>
-            <p>${this.#noticeText(n)}</p>
-            <button
-              part="dismiss"
-              type="button"
-              aria-label=${msg('Dismiss this notice')}
-              @click=${() => this.activeClient?.dismissNotice(n.id)}
-            >
-              ${msg('Dismiss')}
-            </button>
-          </li>`,
-      )}
+      ${mine.map((n) => noticeItem(n, this.#noticeText(n), this.activeClient))}
     </ul>`;
   }
 
