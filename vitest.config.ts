@@ -7,7 +7,7 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
-    include: ['packages/core/src/**/*.test.ts', 'packages/adapters/*/src/**/*.test.ts'],
+    include: ['packages/core/src/**/*.test.ts', 'packages/adapters/*/src/**/*.test.ts', 'packages/adapters/*/emulator/**/*.test.ts'],
     environment: 'node',
     pool: 'threads',
     maxWorkers: 2,
