@@ -104,6 +104,16 @@ const checks: Record<string, Check> = {
     expect(words(dialog.querySelector('[part="continue"]'))).to.equal('Continue without saving: End the conversation');
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('go-back');
   },
+  TransferNeedsReason: (el) => {
+    expect(text(el, 'label[for="transfer-reason"]')).to.equal('Wrap-up reason (required before transferring)');
+    const targets = [...el.shadowRoot!.querySelectorAll('[part="target"]')];
+    expect(targets.map((t) => words(t))).to.include('Billing (chat and email)');
+    expect(targets.every((t) => t.getAttribute('aria-disabled') === 'true')).to.equal(true);
+  },
+  TransferDuringVoiceCall: (el) => {
+    expect(inShadow<HTMLButtonElement>(el, '[part="transfer"]').disabled).to.equal(true);
+    expect(text(el, '[part="voice-pause"]')).to.include('You are on a voice call');
+  },
   SocialFormatting: (el) => {
     expect(input(el).value).to.equal('𝗦𝗼𝗿𝗿𝘆 about the delay');
     expect(inShadow(el, '[part="style"][data-style="bold"]').getAttribute('aria-pressed')).to.equal('true');

@@ -1,14 +1,24 @@
 // <cc-task-pane> in every state: offers on several channels, a RONA notice, a chat in progress,
 // unread on another conversation, the thread loading or failed with Retry, templates (locked and
-// with parameters), refused attachments, the limit exceeded, the unsaved-changes dialog, social
-// formatting, replies needing approval, a workflow with parameters, receipts, timers about to
-// expire, an integration (BYOC) channel, an email, and no client.
+// with parameters), refused attachments, the limit exceeded, the unsaved-changes dialog, transfer
+// with forced wrap-up or stopped by a voice call, social formatting, replies needing approval, a
+// workflow with parameters, receipts, timers about to expire, an integration (BYOC) channel, an
+// email, and no client.
 
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '@cc-elements/widgets/cc-task-pane.js';
 import { THEMES, clickOn, surface, typeInto, waitFor, widgetIn, type Theme } from './support.js';
-import { CONTACTS, contacts, missedOffer, receipts, samChat, timersExpiring, type TaskPaneLoaded } from './task-pane.support.js';
+import {
+  CONTACTS,
+  contacts,
+  missedOffer,
+  receipts,
+  samChat,
+  samChatDuringCall,
+  timersExpiring,
+  type TaskPaneLoaded,
+} from './task-pane.support.js';
 
 interface Args {
   theme: Theme;
@@ -184,6 +194,29 @@ export const UnsavedChanges: Story = {
     await waitFor(() => el.shadowRoot.querySelector('dialog[open]'), 'the dialog');
   },
   parameters: description('TP-4: End with an unsaved note asks first: go back to save it, or continue without saving.'),
+};
+
+export const TransferNeedsReason: Story = {
+  name: 'Transfer with forced wrap-up',
+  loaders: [() => samChat()],
+  play: async ({ canvasElement }) => {
+    const el = await pane(canvasElement);
+    await clickOn(el, '[part="transfer"]');
+    await waitFor(() => el.shadowRoot.querySelector('[part="transfer-reason"]'), 'the reasons');
+  },
+  parameters: description(
+    'TP-15: wrap-up is forced, so Transfer asks for the wrap-up reason first; the routing points of chat (never the voice directory) ' +
+      'wait until one is chosen.',
+  ),
+};
+
+export const TransferDuringVoiceCall: Story = {
+  name: 'Transfer stopped by a voice call',
+  loaders: [samChatDuringCall],
+  parameters: description(
+    'TP-15: Ana took a call; this backend stops chats during calls, so Transfer is off and the conversation’s clock stands still ' +
+      'until the call ends (emails carry on).',
+  ),
 };
 
 export const SocialFormatting: Story = {

@@ -45,6 +45,8 @@ export interface ContactsOptions {
   readonly slowThreads?: boolean;
   /** The first contact's thread fails to load once (TP-5 Retry). */
   readonly failThread?: boolean;
+  /** Ready on Voice too, so a call can be put through (TP-15). */
+  readonly voice?: boolean;
 }
 
 /** Ana, Ready on Chat/Social and Email, and the contacts put in their queues. */
@@ -57,6 +59,7 @@ export async function contacts(given: readonly InjectedContact[], options: Conta
     channels: [
       { target: 'chatSocial', status: 'ready' },
       { target: 'email', status: 'ready' },
+      ...(options.voice ? [{ target: 'voice', status: 'ready' } as const] : []),
     ],
     adapt: (sim) => {
       engine = sim.engine;
@@ -88,6 +91,18 @@ const SAM: InjectedContact = { queueId: 'dq-chat', customerName: 'Sam Carter', t
 
 /** One chat with Sam Carter, accepted. */
 export const samChat = (options: Omit<ContactsOptions, 'accept'> = {}) => contacts([SAM], { ...options, accept: true });
+
+/** TP-15: Sam's chat, then Ana takes a call: the simulator stops chats during calls (clock and transfer). */
+export async function samChatDuringCall(): Promise<Required<TaskPaneLoaded>> {
+  const loaded = await contacts([SAM], { accept: true, voice: true });
+  const { client, engine, taskIds } = loaded;
+  const callId = engine.injectCall({ queueId: 'q-sales', customerName: 'Marc Lefèvre' });
+  await until(client, (s) => s.tasks.some((t) => t.id === callId && t.status === 'offered'), 'the call');
+  await client.accept(callId);
+  await until(client, (s) => s.tasks.some((t) => t.id === taskIds[0] && t.pausedSince !== undefined), 'the chat to stop');
+  client.selectTask(taskIds[0]);
+  return loaded;
+}
 
 export const CONTACTS = {
   sam: SAM,

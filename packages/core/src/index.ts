@@ -23,6 +23,7 @@ export * from './rules/countdown.js';
 export * from './rules/offers.js';
 export * from './rules/auto-return.js';
 export * from './rules/wrap-up.js';
+export * from './rules/transfer.js';
 export * from './session/wrap-up-choices.js';
 export * from './rules/presence.js';
 export * from './session/drafts.js';

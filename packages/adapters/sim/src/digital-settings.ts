@@ -154,6 +154,8 @@ export const DIGITAL: DigitalSettings = {
   },
   permissions: {},
   channelTypes: [{ id: 'acme-messenger', name: 'Acme Messenger', icon: 'AM', color: '#6d28d9', media: 'chat' }],
+  // TP-15: a call stops chats and SMS (clock and transfer); social posts and emails carry on.
+  duringVoiceCall: { chat: 'pause', sms: 'pause', social: 'continue', email: 'continue' },
 };
 
 /** TP-1: how long a digital offer waits for Accept when its queue does not say (seed 002: per medium). */

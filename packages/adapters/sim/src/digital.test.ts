@@ -739,8 +739,9 @@ describe('transfer (TP-15, TP-5)', () => {
     const id = w.accepted(ANA, 'dq-chat', { text: 'I was charged twice.' });
     w.send(ANA, id, { text: 'Let me pass you to Billing.' });
     w.scheduler.frame = 10_000;
-    w.engine.apply(ANA, { type: 'task.transfer', taskId: id, targetId: 'rp-billing-digital' });
+    w.engine.apply(ANA, { type: 'task.transfer', taskId: id, targetId: 'rp-billing-digital', reasonId: 'follow-up' });
     expect(ofType(w.eventsOf(ANA), 'task.removed').at(-1)).toEqual({ type: 'task.removed', taskId: id, reason: 'transferred', at: 10_000 });
+    expect(w.contact(id)?.wrapUpReasonId).toBe('follow-up');
     // The routing point feeds Billing chat, where Ana is disabled: it waits for Maya.
     expect(w.contact(id)).toMatchObject({ status: 'waiting', queueId: 'dq-chat-billing', waitingSince: 10_000 });
     w.ready(MAYA, ['chat']);
@@ -769,13 +770,63 @@ describe('transfer (TP-15, TP-5)', () => {
         `"${targetId}" is not a routing point for Email.`,
       );
     }
-    w.engine.apply(ANA, { type: 'task.transfer', taskId: email, targetId: 'rp-billing-digital' });
+    w.engine.apply(ANA, { type: 'task.transfer', taskId: email, targetId: 'rp-billing-digital', reasonId: 'resolved' });
     expect(w.contact(email)).toMatchObject({ status: 'waiting', queueId: 'dq-email-billing' });
     // A routing point outside the simulation: the contact leaves the world.
     const sms = w.accepted(ANA, 'dq-sms');
-    w.engine.apply(ANA, { type: 'task.transfer', taskId: sms, targetId: 'rp-social-team' });
+    w.engine.apply(ANA, { type: 'task.transfer', taskId: sms, targetId: 'rp-social-team', reasonId: 'resolved' });
     expect(w.contact(sms)).toMatchObject({ status: 'ended', endedAs: 'transferred' });
     expect(w.engine.threadOf(sms).at(-1)).toMatchObject({ announcement: 'transferred' });
+  });
+
+  it('TP-15: with forced wrap-up the server wants a known reason before it transfers', () => {
+    const w = world();
+    w.signIn(ANA);
+    w.ready(ANA, ['chat']);
+    const id = w.accepted(ANA, 'dq-chat');
+    const transfer = (reasonId?: string) =>
+      w.engine.apply(ANA, { type: 'task.transfer', taskId: id, targetId: 'rp-billing-digital', ...(reasonId ? { reasonId } : {}) });
+    expect(refusalOf(() => transfer())).toMatchObject({
+      code: 'wrapUp.reasonRequired',
+      message: 'Choose a wrap-up reason before transferring.',
+    });
+    expect(refusalOf(() => transfer('made-up')).message).toBe('Unknown wrap-up reason "made-up".');
+    expect(w.task(ANA, id)?.status).toBe('active');
+    // Without forced wrap-up no reason is needed.
+    const optional = world({ scenario: scenarioWith({ tenant: { ...QUIET.tenant, wrapUp: { mode: 'optional', timeoutSec: 30 } } }) });
+    optional.signIn(ANA);
+    optional.ready(ANA, ['chat']);
+    const other = optional.accepted(ANA, 'dq-chat');
+    optional.engine.apply(ANA, { type: 'task.transfer', taskId: other, targetId: 'rp-billing-digital' });
+    expect(optional.contact(other)).toMatchObject({ status: 'waiting', queueId: 'dq-chat-billing' });
+  });
+
+  it('TP-15: a voice call stops chats and SMS (clock and transfer) but not emails, per medium; the stopped time is counted', () => {
+    const w = world();
+    w.signIn(ANA);
+    w.ready(ANA, ['chat', 'email', 'voice']);
+    const chat = w.accepted(ANA, 'dq-chat');
+    const email = w.accepted(ANA, 'dq-email');
+    w.scheduler.frame = 5_000;
+    const call = w.engine.injectCall({ queueId: 'q-sales' });
+    w.engine.apply(ANA, { type: 'task.accept', taskId: call });
+    expect(w.task(ANA, chat)).toMatchObject({ pausedSince: 5_000 });
+    expect(w.task(ANA, email)?.pausedSince).toBeUndefined();
+    expect(
+      refusalOf(() => w.engine.apply(ANA, { type: 'task.transfer', taskId: chat, targetId: 'rp-billing-digital', reasonId: 'resolved' }))
+        .message,
+    ).toBe('Chat cannot be transferred during a voice call.');
+    // Holding is still a call in progress.
+    w.engine.apply(ANA, { type: 'call.hold', taskId: call });
+    expect(w.task(ANA, chat)?.pausedSince).toBe(5_000);
+    w.engine.apply(ANA, { type: 'call.resume', taskId: call });
+    w.scheduler.frame = 65_000;
+    w.engine.apply(ANA, { type: 'task.end', taskId: call });
+    const after = w.task(ANA, chat)!;
+    expect(after.pausedSince).toBeUndefined();
+    expect(after.pausedMs).toBe(60_000);
+    w.engine.apply(ANA, { type: 'task.transfer', taskId: chat, targetId: 'rp-billing-digital', reasonId: 'resolved' });
+    expect(w.contact(chat)?.status).toBe('waiting');
   });
 });
 

@@ -92,6 +92,8 @@ export interface SimContact {
   /** The real agent it is offered to or assigned to (also while in wrap-up). */
   readonly agentId?: string;
   readonly endedAs?: ContactEnding;
+  /** TP-15/WU-2: the wrap-up reason its last agent gave (on transfer or close). */
+  readonly wrapUpReasonId?: string;
 }
 
 /** closed: ended by the agent; unassigned: the customer went quiet (DX-3); transferred: handed out of the world. */
@@ -123,6 +125,7 @@ interface ContactRecord {
   status: SimContactStatus;
   agentId: string | undefined;
   endedAs: ContactEnding | undefined;
+  wrapUpReasonId: string | undefined;
   /** Agents who declined or missed it, with their Ready count on that medium then. */
   readonly passedBy: Map<string, number>;
   readonly messages: Message[];
@@ -153,6 +156,8 @@ interface Desk {
   readonly readySeq: Map<Media, number>;
   readonly ready: Set<Media>;
   readonly idleSince: Map<Media, number>;
+  /** TP-15: the agent is on a voice call (its conversations of `pause` media stand still). */
+  onVoiceCall: boolean;
 }
 
 interface QueueTraffic {
@@ -189,7 +194,14 @@ export class DigitalAcd {
     this.#injectRandom = seededRandom(options.seed ^ 0x27d4eb2f);
     for (let i = 0; i < (host.scenario.threadLoadFailures ?? 0); i++) this.#threadFaults.push({ taskId: undefined });
     for (const agentId of host.agentIds) {
-      this.#desks.set(agentId, { tasks: new Map(), expired: new Set(), readySeq: new Map(), ready: new Set(), idleSince: new Map() });
+      this.#desks.set(agentId, {
+        tasks: new Map(),
+        expired: new Set(),
+        readySeq: new Map(),
+        ready: new Set(),
+        idleSince: new Map(),
+        onVoiceCall: false,
+      });
     }
     const now = host.scheduler.now();
     for (const queue of this.#digitalQueues()) {
@@ -239,6 +251,7 @@ export class DigitalAcd {
       waitingSince: c.waitingSince,
       ...(c.agentId === undefined ? {} : { agentId: c.agentId }),
       ...(c.endedAs === undefined ? {} : { endedAs: c.endedAs }),
+      ...(c.wrapUpReasonId === undefined ? {} : { wrapUpReasonId: c.wrapUpReasonId }),
     }));
   }
 
@@ -265,6 +278,30 @@ export class DigitalAcd {
     const desk = this.#desk(agentId);
     desk.ready.clear();
     desk.expired.clear();
+  }
+
+  /**
+   * TP-15: the agent's voice call began or ended. Conversations of media set to `pause`
+   * (`duringVoiceCall`) stop their clock and their transfer for as long as it lasts.
+   */
+  voiceCall(agentId: string, onCall: boolean, at: number): void {
+    const desk = this.#desks.get(agentId);
+    if (!desk || desk.onVoiceCall === onCall) return;
+    desk.onVoiceCall = onCall;
+    for (const assignment of desk.tasks.values()) {
+      const { task } = assignment;
+      if ((task.status !== 'active' && task.status !== 'held') || !this.#pausesDuringCalls(task.media)) continue;
+      if (onCall) {
+        this.#update(agentId, assignment, { ...task, pausedSince: at }, at);
+      } else if (task.pausedSince !== undefined) {
+        const { pausedSince, ...rest } = task;
+        this.#update(agentId, assignment, { ...rest, pausedMs: (task.pausedMs ?? 0) + (at - pausedSince) }, at);
+      }
+    }
+  }
+
+  #pausesDuringCalls(media: Media): boolean {
+    return this.#host.scenario.tenant.digital.duringVoiceCall?.[media] === 'pause';
   }
 
   apply(agentId: string, command: TaskCommand, at: number): void {
@@ -367,6 +404,7 @@ export class DigitalAcd {
         return this.#end(agentId, assignment, at);
       case 'task.close':
         checkClose(this.#host.scenario, task, command.reasonId, at, this.#host.refuse);
+        this.#contactOf(assignment).wrapUpReasonId = command.reasonId;
         return this.#removeTask(agentId, assignment, 'closed', at);
       case 'thread.load':
         requireStatus(this.#host, task, ['active', 'wrapUp'], 'Accept the contact to read its conversation.');
@@ -382,7 +420,7 @@ export class DigitalAcd {
         return this.#runWorkflow(agentId, assignment, command, at);
       case 'task.transfer':
         requireStatus(this.#host, task, ['active'], 'Only an active conversation can be transferred.');
-        return this.#transfer(agentId, assignment, command.targetId, at);
+        return this.#transfer(agentId, assignment, command, at);
       case 'inactivity.extend':
         requireStatus(this.#host, task, ['active'], 'This conversation is not active.');
         return this.#extendInactivity(agentId, assignment, at);
@@ -396,7 +434,8 @@ export class DigitalAcd {
     assignment.offerTimer = cancel(assignment.offerTimer);
     contact.status = 'connected';
     const { offerExpiresAt: _gone, ...rest } = assignment.task;
-    this.#update(agentId, assignment, { ...rest, status: 'active', since: at, startedAt: at }, at);
+    const paused = this.#desk(agentId).onVoiceCall && this.#pausesDuringCalls(contact.media);
+    this.#update(agentId, assignment, { ...rest, status: 'active', since: at, startedAt: at, ...(paused ? { pausedSince: at } : {}) }, at);
     // In the thread for the record; the agent reads it with the thread, which loads next.
     this.#record(contact, this.#announcement(contact, 'assigned', `${this.#agentName(agentId)} joined the conversation.`, at));
     this.#loadThread(agentId, assignment, at);
@@ -535,10 +574,23 @@ export class DigitalAcd {
   }
 
   /** TP-15: to a routing point or queue of the contact's medium; the history goes with it (TP-5). */
-  #transfer(agentId: string, assignment: Assignment, targetId: string, at: number): void {
+  #transfer(agentId: string, assignment: Assignment, command: Extract<Command, { type: 'task.transfer' }>, at: number): void {
+    const { targetId, reasonId } = command;
     const contact = this.#contactOf(assignment);
     const target = transferTargetsFor(this.#host.scenario.tenant.transferTargets, contact.media).find((t) => t.id === targetId);
     if (!target) throw this.#host.refuse('command.notAllowed', `"${targetId}" is not a routing point for ${MEDIA_NAMES[contact.media]}.`);
+    // TP-15 (seed 002): a medium set to pause during voice calls cannot be transferred meanwhile…
+    if (assignment.task.pausedSince !== undefined) {
+      throw this.#host.refuse('command.notAllowed', `${MEDIA_NAMES[contact.media]} cannot be transferred during a voice call.`);
+    }
+    // …and with forced wrap-up the reason comes first.
+    const { tenant } = this.#host.scenario;
+    if (wrapUpSettingsFor(this.#host.scenario, contact.queueId).mode === 'forced' && tenant.wrapUpReasons.length > 0) {
+      if (reasonId === undefined) throw this.#host.refuse('wrapUp.reasonRequired', 'Choose a wrap-up reason before transferring.');
+      if (!tenant.wrapUpReasons.some((r) => r.id === reasonId))
+        throw this.#host.refuse('command.notAllowed', `Unknown wrap-up reason "${reasonId}".`);
+    }
+    contact.wrapUpReasonId = reasonId;
     const destination = this.#destination(target, contact.media);
     this.#post(
       contact,
@@ -794,6 +846,7 @@ export class DigitalAcd {
       status: 'waiting',
       agentId: undefined,
       endedAs: undefined,
+      wrapUpReasonId: undefined,
       passedBy: new Map(),
       messages: [],
       messageCount: 0,

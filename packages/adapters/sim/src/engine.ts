@@ -153,7 +153,14 @@ export class SimContactCenter {
         const status = agent.media.get(media)?.status;
         if (status === 'ready' || status === 'notReady') this.#setMedium(agent, { media, status: 'notReady', reasonId }, at);
       },
-      emit: (agentId: string, event: DomainEvent) => this.#emit(this.#agent(agentId), event),
+      emit: (agentId: string, event: DomainEvent) => {
+        this.#emit(this.#agent(agentId), event);
+        // TP-15: a call starting or ending stops or restarts the agent's conversations' clocks.
+        if ((event.type === 'task.updated' || event.type === 'task.removed') && this.#digital) {
+          const onCall = this.#acd.tasksOf(agentId).some((t) => t.status === 'active' || t.status === 'held');
+          this.#digital.voiceCall(agentId, onCall, event.at);
+        }
+      },
       refuse: (code: ErrorCode, message?: string) => this.#refuse(code, message),
     };
     this.#board = new QueueBoard(host);

@@ -5,6 +5,7 @@ import {
   asyncScheduler,
   combineLatest,
   defer,
+  distinctUntilChanged,
   lastValueFrom,
   map,
   of,
@@ -36,7 +37,8 @@ import { autoReturnsDue } from '../rules/auto-return.js';
 import { remaining } from '../rules/countdown.js';
 import { aboutTask, isOfferExpired, offerOutcome } from '../rules/offers.js';
 import { queueSelection, type QueueListMode } from '../rules/queues.js';
-import { sameWrapUpView, wrapUpsDue, wrapUpView, type WrapUpView } from '../rules/wrap-up.js';
+import { holdsWrapUpChoice, sameWrapUpView, wrapUpsDue, wrapUpView, type WrapUpView } from '../rules/wrap-up.js';
+import { digitalTransferView, sameTransferView, type DigitalTransferView } from '../rules/transfer.js';
 import { loadWrapUpChoices, saveWrapUpChoices } from '../session/wrap-up-choices.js';
 import {
   loadRememberedStation,
@@ -179,7 +181,13 @@ export interface CcClient {
   saveCustomer(taskId: string): Promise<void>;
   /** TP-10: run a workflow; required parameters are checked first. */
   runWorkflow(taskId: string, workflowId: string, parameters: Readonly<Record<string, string>>): Promise<void>;
-  /** TP-15: hand a digital task to a routing point of its medium. Refused while customer edits are unsaved (TP-4) unless discarded. */
+  /** TP-15: the routing points, the wrap-up reason asked first when forced, and whether a voice call switched transfer off. */
+  transferView$(taskId: string): Observable<DigitalTransferView | undefined>;
+  /**
+   * TP-15: hand a conversation to a routing point of its medium, with the reason chosen first when
+   * wrap-up is forced. Refused during a voice call where the medium pauses, and while customer edits
+   * are unsaved (TP-4) unless discarded.
+   */
   transferTask(taskId: string, targetId: string, options?: { readonly discardUnsaved?: boolean }): Promise<void>;
   /** DX-3: give the customer more time. */
   extendInactivity(taskId: string): Promise<void>;
@@ -313,7 +321,7 @@ export function createClient(options: ClientOptions): CcClient {
     const { tasks, wrapUpChoices, tenant } = store.state;
     for (const task of tasks) {
       const reasonId = storedChoices[task.id];
-      if (task.status !== 'wrapUp' || reasonId === undefined || wrapUpChoices[task.id] !== undefined) continue;
+      if (!holdsWrapUpChoice(task) || reasonId === undefined || wrapUpChoices[task.id] !== undefined) continue;
       if (!tenant.wrapUpReasons.some((r) => r.id === reasonId)) continue;
       dispatch({ type: 'wrapUp.reasonChosen', taskId: task.id, reasonId, at: scheduler.now() });
     }
@@ -481,10 +489,17 @@ export function createClient(options: ClientOptions): CcClient {
   const task$ = (taskId: string) => select((s) => s.tasks.find((t) => t.id === taskId));
   const offerRemaining$ = (taskId: string) =>
     remaining(task$(taskId).pipe(map((t) => (t?.status === 'offered' ? t.offerExpiresAt : undefined))), scheduler);
+  // TP-15: a clock stopped by a voice call shows the time it had; stopped time never counts.
   const callDuration$ = (taskId: string) =>
-    elapsedSince(
-      task$(taskId).pipe(map((t) => (t && (t.status === 'active' || t.status === 'held') ? t.startedAt : undefined))),
-      scheduler,
+    task$(taskId).pipe(
+      map((t) => {
+        if (!t || (t.status !== 'active' && t.status !== 'held') || t.startedAt === undefined) return undefined;
+        return { start: t.startedAt + (t.pausedMs ?? 0), stoppedAt: t.pausedSince };
+      }),
+      distinctUntilChanged((a, b) => a?.start === b?.start && a?.stoppedAt === b?.stoppedAt),
+      switchMap((clock) =>
+        clock?.stoppedAt === undefined ? elapsedSince(of(clock?.start), scheduler) : of(Math.max(0, clock.stoppedAt - clock.start)),
+      ),
     );
   const clock$ = defer(() => {
     const now = scheduler.now();
@@ -671,7 +686,8 @@ export function createClient(options: ClientOptions): CcClient {
       });
     },
     async chooseWrapUpReason(taskId, reasonId) {
-      requireCall(taskOf(taskId), ['wrapUp'], 'This interaction is not in wrap-up.');
+      // A reason is chosen in wrap-up (WU-2), or before transferring a conversation (TP-15).
+      if (!holdsWrapUpChoice(taskOf(taskId))) throw new CcError('command.notAllowed', 'This interaction is not in wrap-up.');
       if (reasonId !== undefined && !store.state.tenant.wrapUpReasons.some((r) => r.id === reasonId)) {
         throw new CcError('command.notAllowed', `Unknown wrap-up reason "${reasonId}".`);
       }
@@ -806,15 +822,21 @@ export function createClient(options: ClientOptions): CcClient {
         return { type: 'workflow.run', taskId, workflowId, parameters };
       });
     },
+    transferView$: (taskId) => select((s) => digitalTransferView(s, taskId), sameTransferView),
     transferTask(taskId, targetId, options = {}) {
       return command(`task.transfer:${taskId}`, () => {
-        const task = taskOf(taskId);
-        requireCall(task, ['active', 'held'], 'Only a conversation in progress can be transferred.');
-        if (!transferTargetsFor(store.state.tenant.transferTargets, task.media).some((t) => t.id === targetId)) {
+        taskOf(taskId);
+        const view = digitalTransferView(store.state, taskId);
+        if (!view) throw new CcError('command.notAllowed', 'Only a conversation in progress can be transferred.');
+        if (!view.targets.some((t) => t.id === targetId)) {
           throw new CcError('command.notAllowed', `"${targetId}" is not a routing point for this kind of conversation.`);
         }
+        if (view.pausedByVoiceCall) throw new CcError('command.notAllowed', 'Transfer is unavailable while you are on a voice call.');
+        if (view.reasonRequired && view.reasonId === undefined) {
+          throw new CcError('wrapUp.reasonRequired', 'Choose a wrap-up reason before transferring.');
+        }
         requireSavedCustomer(taskId, options.discardUnsaved === true);
-        return { type: 'task.transfer', taskId, targetId };
+        return { type: 'task.transfer', taskId, targetId, ...(view.reasonId === undefined ? {} : { reasonId: view.reasonId }) };
       }).then(() => discardCustomerEdits(taskId));
     },
     extendInactivity(taskId) {

@@ -56,7 +56,13 @@ export type Command =
       readonly parameters: Readonly<Record<string, string>>;
     }
   /** TP-15: hand a digital task to a routing point of its medium. */
-  | { readonly type: 'task.transfer'; readonly taskId: string; readonly targetId: string }
+  | {
+      readonly type: 'task.transfer';
+      readonly taskId: string;
+      readonly targetId: string;
+      /** TP-15: with forced wrap-up, the reason the agent chose before transferring. */
+      readonly reasonId?: string;
+    }
   /** DX-3: give the customer more time before the contact is unassigned. */
   | { readonly type: 'inactivity.extend'; readonly taskId: string };
 

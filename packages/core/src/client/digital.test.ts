@@ -213,6 +213,55 @@ describe('customer details, workflows, transfer, inactivity (TP-4, TP-10, TP-15,
     expect(adapter.commands.at(-1)).toEqual({ type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat' });
   });
 
+  it('TP-15: with forced wrap-up a reason is chosen before the routing point, kept through a resync, and sent along', async () => {
+    const { client, adapter } = setup();
+    const reasons = [{ id: 'wr-sale', label: 'Sale', category: 'wrapUp' as const }];
+    adapter.emit({
+      type: 'profile.loaded',
+      profile,
+      tenant: { ...tenant, wrapUpReasons: reasons, wrapUp: { mode: 'forced', timeoutSec: 30 } },
+    });
+    adapter.emit({ type: 'task.updated', task: chat() });
+    expect(await firstValueFrom(client.transferView$('chat-1'))).toMatchObject({
+      reasonRequired: true,
+      ready: false,
+      targets: [{ id: 'rp-chat' }],
+    });
+    expect(await rejection(client.transferTask('chat-1', 'rp-chat'))).toMatchObject({
+      code: 'wrapUp.reasonRequired',
+      message: 'Choose a wrap-up reason before transferring.',
+    });
+    expect(commandTypes(adapter)).not.toContain('task.transfer');
+    await client.chooseWrapUpReason('chat-1', 'wr-sale');
+    adapter.emit({ type: 'state.synced', snapshot: { profile, tenant: client.state.tenant, session, media: [], tasks: [chat()] } });
+    expect(await firstValueFrom(client.transferView$('chat-1'))).toMatchObject({ reasonId: 'wr-sale', ready: true });
+    await client.transferTask('chat-1', 'rp-chat');
+    expect(adapter.commands.at(-1)).toEqual({ type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat', reasonId: 'wr-sale' });
+  });
+
+  it('TP-15: while a voice call stops the conversation (backend setting), Transfer is refused and the clock stands still', async () => {
+    const { client, adapter, advance } = setup();
+    adapter.emit({ type: 'task.updated', task: chat() });
+    const seen: (number | undefined)[] = [];
+    const sub = client.callDuration$('chat-1').subscribe((ms) => seen.push(ms));
+    await advance(10_000);
+    adapter.emit({ type: 'task.updated', task: chat({ pausedSince: 10_000 }) });
+    expect(await firstValueFrom(client.transferView$('chat-1'))).toMatchObject({ pausedByVoiceCall: true, ready: false });
+    expect(await rejection(client.transferTask('chat-1', 'rp-chat'))).toMatchObject({
+      code: 'command.notAllowed',
+      message: 'Transfer is unavailable while you are on a voice call.',
+    });
+    await advance(60_000);
+    expect(seen.at(-1)).toBe(10_000);
+    // The call ended after a minute: the minute is left out and the clock runs on.
+    adapter.emit({ type: 'task.updated', task: chat({ pausedMs: 60_000 }) });
+    await advance(5_000);
+    expect(seen.at(-1)).toBe(15_000);
+    sub.unsubscribe();
+    await client.transferTask('chat-1', 'rp-chat');
+    expect(adapter.commands.at(-1)).toEqual({ type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat' });
+  });
+
   it('DX-3: extend is refused where the queue has no extension', async () => {
     const { client, adapter } = setup();
     adapter.emit({ type: 'task.updated', task: chat() });

@@ -108,6 +108,11 @@ export interface DigitalSettings {
   readonly permissions: Readonly<Partial<Record<Media, Readonly<Partial<Record<Role, readonly DigitalPermission[]>>>>>>;
   /** DX-7: channel types defined by integrations. */
   readonly channelTypes: readonly ChannelType[];
+  /**
+   * TP-15 (seed 002, per medium): while the agent is on a voice call, `pause` disables Transfer and
+   * stops the interaction's clock; `continue` (the default) leaves both as they are.
+   */
+  readonly duringVoiceCall?: Readonly<Partial<Record<Media, 'pause' | 'continue'>>>;
 }
 
 export const DEFAULT_DIGITAL: DigitalSettings = {

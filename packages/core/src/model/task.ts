@@ -61,6 +61,13 @@ export interface Task {
   readonly inactivityExpiresAt?: number;
   /** DX-4: when the customer's request began (the SLA clock starts there, not at assignment). */
   readonly requestedAt?: number;
+  /**
+   * TP-15: while the agent is on a voice call, a medium set to `pause` (`DigitalSettings.duringVoiceCall`)
+   * stops this interaction's clock and its transfer: since when the backend stopped it.
+   */
+  readonly pausedSince?: number;
+  /** TP-15: how long the clock was stopped by earlier voice calls (ms); the duration leaves it out. */
+  readonly pausedMs?: number;
   /** EM-3: the contact center's own address for an email task (what Reply all leaves out, the From of replies). */
   readonly mailbox?: string;
 }

@@ -7,6 +7,10 @@ import type { ReasonCode } from '../model/channel.js';
 import type { Task } from '../model/task.js';
 import type { CcState } from '../store/state.js';
 import { at } from './countdown.js';
+import { transferable } from './transfer.js';
+
+/** A task that may hold a chosen reason: one in wrap-up (WU-2), or a conversation about to be transferred (TP-15). */
+export const holdsWrapUpChoice = (task: Task): boolean => task.status === 'wrapUp' || transferable(task);
 
 export interface WrapUpView {
   readonly taskId: string;

@@ -3,6 +3,7 @@
 import type { Media, MediaState } from '../model/channel.js';
 import type { DomainEvent } from './events.js';
 import type { CcState } from './state.js';
+import { holdsWrapUpChoice } from '../rules/wrap-up.js';
 
 export function reduce(state: CcState, event: DomainEvent): CcState {
   switch (event.type) {
@@ -174,9 +175,9 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
     const previous = state.tasks.find((t) => t.id === task.id);
     return previous && previous.status === task.status ? { ...task, since: previous.since } : task;
   });
-  // A chosen wrap-up reason outlives the reconnect while its task is still in wrap-up (WU-4).
+  // A chosen wrap-up reason outlives the reconnect while its task can still use it (WU-4, TP-15).
   const wrapUpChoices = Object.fromEntries(
-    Object.entries(state.wrapUpChoices).filter(([taskId]) => tasks.some((t) => t.id === taskId && t.status === 'wrapUp')),
+    Object.entries(state.wrapUpChoices).filter(([taskId]) => tasks.some((t) => t.id === taskId && holdsWrapUpChoice(t))),
   );
   const queues = snapshot.session ? (snapshot.queues ?? state.queues) : [];
   // Threads, unread counts and the selection stay for tasks the server still has.

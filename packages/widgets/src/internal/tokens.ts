@@ -121,7 +121,8 @@ export const controls = css`
     border-color: var(--_cc-color-accent);
     color: var(--_cc-color-on-accent);
   }
-  button:disabled {
+  button:disabled,
+  button[aria-disabled='true']:not([aria-busy='true']) {
     opacity: 0.55;
     cursor: not-allowed;
   }

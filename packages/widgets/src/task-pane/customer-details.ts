@@ -4,11 +4,14 @@
 
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import type { CustomerField, ErrorInfo, Task, TenantSettings, TransferTarget } from '@cc-elements/core';
+import type { CustomerField, DigitalTransferView, ErrorInfo, Task, TenantSettings, TransferTarget } from '@cc-elements/core';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { channelIcon, channelLabel, customerOf } from './look.js';
 import { commandButton } from '../internal/parts.js';
+
+/** DX-2/DX-3: a reply or inactivity countdown this low turns urgent and is announced once. */
+export const CLOCK_LOW_MS = 30_000;
 
 /** Seed 002: at most this many fields in view; more scroll. */
 export const VISIBLE_FIELDS = 10;
@@ -20,7 +23,8 @@ export interface DetailsView {
   readonly edits: Readonly<Record<string, string>> | undefined;
   /** The last Save's outcome, shown until the next edit. */
   readonly saveOutcome: { readonly ok: true } | { readonly ok: false; readonly error: ErrorInfo } | undefined;
-  readonly targets: readonly TransferTarget[];
+  /** TP-15: routing points, the reason asked first under forced wrap-up, a voice call's pause. */
+  readonly transfer: DigitalTransferView | undefined;
   readonly transferOpen: boolean;
   /** The fields are folded away (the head stays). */
   readonly collapsed: boolean;
@@ -43,6 +47,7 @@ export interface DetailsActions {
   toggleTransfer(): void;
   toggleDetails(): void;
   transfer(target: TransferTarget): void;
+  chooseReason(reasonId: string | undefined): void;
   extend(): void;
   pickerKeydown(event: KeyboardEvent): void;
 }
@@ -53,14 +58,14 @@ function renderTimers(view: DetailsView, actions: DetailsActions): TemplateResul
   return html`<p class="timers">
     ${
       response
-        ? html`<span part="response-timer" class="timer" data-kind=${response.kind} ?data-urgent=${response.left <= 30_000}
+        ? html`<span part="response-timer" class="timer" data-kind=${response.kind} ?data-urgent=${response.left <= CLOCK_LOW_MS}
             >${response.kind === 'firstResponse' ? msg('First reply due in') : msg('Reply due in')} ${formatDuration(response.left)}</span
           >`
         : nothing
     }
     ${
       inactivityLeft !== undefined
-        ? html`<span part="inactivity-timer" class="timer" ?data-urgent=${inactivityLeft <= 30_000}
+        ? html`<span part="inactivity-timer" class="timer" ?data-urgent=${inactivityLeft <= CLOCK_LOW_MS}
               >${msg('Unassigned if the customer stays silent for')} ${formatDuration(inactivityLeft)}</span
             >
             ${view.canExtend ? commandButton('extend', msg('Extend'), view.busy('extend'), () => actions.extend()) : nothing}`
@@ -93,11 +98,53 @@ function renderField(field: CustomerField, view: DetailsView, actions: DetailsAc
   </div>`;
 }
 
+/** TP-15: under forced wrap-up the reason comes first (kept once chosen); then the routing points. */
+function renderTransferPicker(view: DetailsView, transfer: DigitalTransferView, actions: DetailsActions): TemplateResult {
+  const chosen = transfer.reasons.find((r) => r.id === transfer.reasonId);
+  return html`<div
+    part="transfer-picker"
+    id="transfer-picker"
+    class="picker"
+    role="group"
+    aria-label=${msg('Transfer to a routing point')}
+    @keydown=${(e: KeyboardEvent) => actions.pickerKeydown(e)}
+  >
+    ${
+      transfer.reasonRequired
+        ? html`<p class="reason">
+            <label for="transfer-reason">${msg('Wrap-up reason (required before transferring)')}</label>
+            <select
+              part="transfer-reason"
+              id="transfer-reason"
+              @change=${(e: Event) => actions.chooseReason((e.target as HTMLSelectElement).value || undefined)}
+            >
+              <option value="" ?selected=${chosen === undefined}>${msg('Choose a reason')}</option>
+              ${transfer.reasons.map((r) => html`<option value=${r.id} ?selected=${r.id === chosen?.id}>${r.label}</option>`)}
+            </select>
+            ${chosen ? html`<span part="transfer-reason-chosen" class="chosen">✓ ${chosen.label}</span>` : nothing}
+          </p>`
+        : nothing
+    }
+    <ul aria-label=${msg('Routing points')}>
+      ${transfer.targets.map((target) =>
+        transfer.ready
+          ? html`<li>${commandButton('target', target.name, view.busy('transfer'), () => actions.transfer(target))}</li>`
+          : // Focusable but inert until a reason is chosen, and says why.
+            html`<li>
+              <button part="target" type="button" aria-disabled="true" aria-describedby="transfer-reason">${target.name}</button>
+            </li>`,
+      )}
+    </ul>
+    <button type="button" class="link" @click=${() => actions.toggleTransfer()}>${msg('Cancel')}</button>
+  </div>`;
+}
+
 export function renderDetails(view: DetailsView, actions: DetailsActions): TemplateResult {
   const { task } = view;
   const fields = task.customer ?? [];
   const dirty = view.edits !== undefined;
   const live = task.status === 'active' || task.status === 'held';
+  const { transfer } = view;
   return html`<section part="details" class="details" aria-labelledby="details-heading">
     <div class="details-head">
       ${channelIcon(task, view.tenant)}
@@ -125,10 +172,12 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
           : nothing
       }
       ${
-        live && view.canTransfer && view.targets.length > 0
+        live && view.canTransfer && transfer && transfer.targets.length > 0
           ? html`<button
               part="transfer"
               type="button"
+              ?disabled=${transfer.pausedByVoiceCall}
+              aria-describedby=${transfer.pausedByVoiceCall ? 'voice-pause' : nothing}
               aria-expanded=${view.transferOpen ? 'true' : 'false'}
               aria-controls="transfer-picker"
               aria-busy=${view.busy('transfer') ? 'true' : 'false'}
@@ -141,24 +190,13 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
       ${live && view.canEnd ? commandButton('end', msg('End'), view.busy('end'), () => actions.end(), 'danger') : nothing}
     </div>
     ${
-      view.transferOpen && live
-        ? html`<div
-            part="transfer-picker"
-            id="transfer-picker"
-            class="picker"
-            role="group"
-            aria-label=${msg('Transfer to a routing point')}
-            @keydown=${(e: KeyboardEvent) => actions.pickerKeydown(e)}
-          >
-            <ul>
-              ${view.targets.map(
-                (target) => html`<li>${commandButton('target', target.name, view.busy('transfer'), () => actions.transfer(target))}</li>`,
-              )}
-            </ul>
-            <button type="button" class="link" @click=${() => actions.toggleTransfer()}>${msg('Cancel')}</button>
-          </div>`
+      live && transfer?.pausedByVoiceCall
+        ? html`<p part="voice-pause" id="voice-pause" class="hint">
+            ${msg('You are on a voice call: transfer and this conversation’s clock are stopped until it ends.')}
+          </p>`
         : nothing
     }
+    ${view.transferOpen && live && transfer && !transfer.pausedByVoiceCall ? renderTransferPicker(view, transfer, actions) : nothing}
     ${live ? renderTimers(view, actions) : nothing}
     ${
       fields.length > 0 && !view.collapsed

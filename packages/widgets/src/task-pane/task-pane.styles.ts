@@ -295,6 +295,17 @@ export const styles = css`
     background: var(--_cc-color-surface);
     box-shadow: var(--_cc-elevation);
   }
+  .picker .reason {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_cc-space-1) var(--_cc-space-2);
+    margin: 0;
+  }
+  .picker .chosen {
+    color: var(--_cc-color-ready);
+    font-weight: 600;
+  }
   .picker ul,
   .popover,
   #template-list > ul {

@@ -480,6 +480,57 @@ describe('<cc-task-pane>', () => {
     expect(rows(s.el)).to.have.length(0);
   });
 
+  it('TP-15: with forced wrap-up the reason is chosen first (shown green), then the routing point; it is sent along', async () => {
+    const s = await inConversation({
+      tenant: {
+        wrapUp: { mode: 'forced', timeoutSec: 30 },
+        wrapUpReasons: [
+          { id: 'wr-solved', label: 'Solved' },
+          { id: 'wr-sale', label: 'Sale' },
+        ],
+      },
+    });
+    await press(s.el, part(s.el, 'transfer'));
+    const target = part(s.el, 'target');
+    expect(target.getAttribute('aria-disabled')).to.equal('true');
+    expect(target.getAttribute('aria-describedby')).to.equal('transfer-reason');
+    await press(s.el, target);
+    expect(sent(s.adapter, 'task.transfer'), 'no reason, nothing sent').to.deep.equal([]);
+    const select = part<HTMLSelectElement>(s.el, 'transfer-reason');
+    expect(textOf(shadow(s.el, 'label[for="transfer-reason"]'))).to.equal('Wrap-up reason (required before transferring)');
+    select.value = 'wr-sale';
+    select.dispatchEvent(new Event('change'));
+    await settle();
+    await s.el.updateComplete;
+    expect(textOf(part(s.el, 'transfer-reason-chosen'))).to.equal('✓ Sale');
+    await expect(s.el).to.be.accessible();
+    await press(s.el, part(s.el, 'target'));
+    expect(sent(s.adapter, 'task.transfer')).to.deep.equal([
+      { type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat-billing', reasonId: 'wr-sale' },
+    ]);
+  });
+
+  it('TP-15: a voice call that stops the conversation disables Transfer, says why, and the timer stands still', async () => {
+    const s = await inConversation();
+    await s.time.advance(20_000, 1000);
+    await emit(s, { type: 'task.updated', task: active({ pausedSince: 20_000 }) });
+    const transfer = part<HTMLButtonElement>(s.el, 'transfer');
+    expect(transfer.disabled).to.equal(true);
+    expect(textOf(part(s.el, 'voice-pause'))).to.equal(
+      'You are on a voice call: transfer and this conversation’s clock are stopped until it ends.',
+    );
+    expect(transfer.getAttribute('aria-describedby')).to.equal('voice-pause');
+    await s.time.advance(30_000, 1000);
+    await s.el.updateComplete;
+    expect(textOf(part(s.el, 'timer'))).to.equal('Time in conversation: 0:20');
+    await emit(s, { type: 'task.updated', task: active({ pausedMs: 30_000 }) });
+    await s.time.advance(5_000, 1000);
+    await s.el.updateComplete;
+    expect(textOf(part(s.el, 'timer'))).to.equal('Time in conversation: 0:25');
+    expect(part<HTMLButtonElement>(s.el, 'transfer').disabled).to.equal(false);
+    expect(has(s.el, '[part="voice-pause"]')).to.equal(false);
+  });
+
   it('TP-5: loading, then failure with Retry; bubbles: customer grey with initials, agent blue with name, bot history', async () => {
     const s = await setup();
     let fail = true;
@@ -795,11 +846,17 @@ describe('<cc-task-pane>', () => {
     await s.time.advance(35_000, 1000);
     expect(textOf(part(s.el, 'response-timer'))).to.equal('First reply due in 0:25');
     expect(part(s.el, 'response-timer').hasAttribute('data-urgent')).to.equal(true);
+    expect(announcement(s.el), 'told once as it gets low').to.equal('30 seconds left to reply to Dana Reyes.');
+    await s.el.updateComplete;
+    expect(announcement(s.el), 'not every second').to.equal('30 seconds left to reply to Dana Reyes.');
     await typeReply(s.el, 'Hello');
     await sendKeys({ press: 'Enter' });
     await settle();
     expect(has(s.el, '[part="response-timer"]')).to.equal(false);
     expect(textOf(part(s.el, 'inactivity-timer'))).to.equal('Unassigned if the customer stays silent for 2:00');
+    await s.time.advance(95_000, 1000);
+    await s.el.updateComplete;
+    expect(announcement(s.el)).to.equal('Dana Reyes will be unassigned in 30 seconds unless they write; you can extend.');
     await press(s.el, part(s.el, 'extend'));
     expect(sent(s.adapter, 'inactivity.extend')).to.deep.equal([{ type: 'inactivity.extend', taskId: 'chat-1' }]);
     await expect(s.el).to.be.accessible();

@@ -25,13 +25,13 @@ import {
   socialStyleOf,
   templateGroups,
   toggleSocialStyle,
-  transferTargetsFor,
   type AgentProfile,
   type AgentSession,
   type CcClient,
   type CommandType,
   type CustomerField,
   type DigitalPermission,
+  type DigitalTransferView,
   type Draft,
   type ErrorInfo,
   type Message,
@@ -57,7 +57,7 @@ import { styles } from './task-pane.styles.js';
 import { DEFAULT_SHORTCUTS, matches, type TaskPaneShortcuts } from './shortcuts.js';
 import { channelLabel, channelTypeOf, customerOf } from './look.js';
 import { LOW_TIME_MS, renderOffers, renderTaskList } from './task-list.js';
-import { renderDetails } from './customer-details.js';
+import { CLOCK_LOW_MS, renderDetails } from './customer-details.js';
 import { renderThread } from './thread.js';
 import { renderComposer, type PendingFile } from './composer.js';
 
@@ -141,6 +141,7 @@ type Bound = {
   times: ReadonlyMap<string, TaskTimes>;
   shown: Shown;
   clocks: Clocks;
+  transfer: DigitalTransferView | undefined;
 };
 
 /** DX-2/DX-3: the shown conversation's response and inactivity countdowns. */
@@ -365,6 +366,7 @@ export class CcTaskPane extends CcElement {
     times: client.taskTimes$(isDigital),
     shown: shown(client),
     clocks: clocks(client),
+    transfer: client.selectedTaskId$.pipe(switchMap((taskId) => (taskId === undefined ? of(undefined) : client.transferView$(taskId)))),
   }));
 
   /** TP-6/TP-13: what is in the composer of each conversation, ahead of the saved draft. */
@@ -531,9 +533,12 @@ export class CcTaskPane extends CcElement {
     this.announcement = fresh.map((n) => this.#noticeText(n)).join(' ');
   }
 
-  /** TP-1: "10 seconds left" once per offer, never a tick per second. */
+  /**
+   * TP-1, DX-2, DX-3: "10 seconds left" once per offer, and once per running reply or inactivity
+   * countdown of the shown conversation as it gets low — never a tick per second.
+   */
   #lowTime(): void {
-    const times = this.#store.value.times;
+    const { times, clocks, tasks } = this.#store.value;
     if (!times) return;
     for (const task of this.#offers) {
       const left = times.get(task.id)?.offer;
@@ -542,6 +547,22 @@ export class CcTaskPane extends CcElement {
       const seconds = Math.ceil(left / 1000);
       this.announcement = msg(str`${seconds} seconds left to accept the conversation with ${customerOf(task)}.`);
     }
+    const task = clocks?.taskId === undefined ? undefined : tasks?.find((t) => t.id === clocks.taskId);
+    if (!task || !clocks) return;
+    const low = (kind: string, left: number | undefined, say: (seconds: number) => string) => {
+      const key = `${task.id}:${kind}`;
+      // A countdown that starts again (the customer wrote, the agent extended) may be announced again.
+      if (left === undefined || left > CLOCK_LOW_MS) this.#lowTimeAnnounced.delete(key);
+      if (left === undefined || left <= 0 || left > CLOCK_LOW_MS || this.#lowTimeAnnounced.has(key)) return;
+      this.#lowTimeAnnounced.add(key);
+      this.announcement = say(Math.ceil(left / 1000));
+    };
+    low('response', clocks.response?.left, (seconds) => msg(str`${seconds} seconds left to reply to ${customerOf(task)}.`));
+    low('inactivity', clocks.inactivity?.left, (seconds) =>
+      clocks.inactivity?.canExtend
+        ? msg(str`${customerOf(task)} will be unassigned in ${seconds} seconds unless they write; you can extend.`)
+        : msg(str`${customerOf(task)} will be unassigned in ${seconds} seconds unless they write.`),
+    );
   }
 
   /** ST-6, DX-6: what became of digital offers — missed (RONA), declined, or the customer left first. */
@@ -1170,7 +1191,7 @@ export class CcTaskPane extends CcElement {
   #renderConversation(task: Task, tenant: TenantSettings, times: ReadonlyMap<string, TaskTimes>): TemplateResult {
     const shownState = this.#store.value.shown;
     const own = shownState?.taskId === task.id ? shownState : undefined;
-    const targets = transferTargetsFor(tenant.transferTargets, task.media);
+    const transfer = this.#store.value.transfer?.taskId === task.id ? this.#store.value.transfer : undefined;
     const clock = this.#store.value.clocks?.taskId === task.id ? this.#store.value.clocks : undefined;
     return html`
       ${renderDetails(
@@ -1180,7 +1201,7 @@ export class CcTaskPane extends CcElement {
           elapsed: times.get(task.id)?.elapsed,
           edits: own?.edits,
           saveOutcome: this.saveOutcomes.get(task.id),
-          targets,
+          transfer,
           transferOpen: this.transferOpen === task.id,
           // Unsaved edits are never folded away out of sight.
           collapsed: this.detailsCollapsed && own?.edits === undefined,
@@ -1203,6 +1224,7 @@ export class CcTaskPane extends CcElement {
             this.#focusAfter = open ? '[part="transfer"]' : '[part="transfer-picker"] [part="target"]';
           },
           transfer: (target) => void this.#transfer(task, target),
+          chooseReason: (reasonId) => void this.#run(task.id, 'transfer', (c) => c.chooseWrapUpReason(task.id, reasonId)),
           toggleDetails: () => (this.detailsCollapsed = !this.detailsCollapsed),
           extend: () => void this.#run(task.id, 'extend', (c) => c.extendInactivity(task.id)),
           pickerKeydown: (e) => {
