@@ -33,6 +33,8 @@ const checks: Record<string, Check> = {
       expect(offer.querySelector('[part="accept"]')).to.not.equal(null);
       expect(offer.querySelector('[part="offer-details"]')).to.not.equal(null);
     }
+    // DX-6: accept/reject per skill — the SMS queue does not allow declining.
+    expect(offers.map((o) => o.querySelector('[part="decline"]') !== null)).to.deep.equal([true, false, true]);
     expect(words(offers[0]!.querySelector('[part="offer-details"]'))).to.include('Name Sam Carter');
   },
   RonaNotice: (el) => {

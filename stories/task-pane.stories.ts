@@ -71,7 +71,7 @@ export const OffersOnSeveralChannels: Story = {
   loaders: [() => contacts([CONTACTS.sam, CONTACTS.ioana, CONTACTS.chloe])],
   parameters: description(
     'TP-1: a chat, an SMS and an email wait for Accept at once, each with the customer details the backend sends and its countdown; ' +
-      'Decline returns one to its queue (DX-6).',
+      'Decline returns one to its queue (DX-6) where its queue allows it — not the SMS queue (accept/reject per skill).',
   ),
 };
 

@@ -277,6 +277,19 @@ describe('RONA and decline (ST-6, DX-6)', () => {
     w.ready(ANA, ['chat']);
     expect(w.task(ANA, id)?.status).toBe('offered');
   });
+
+  it('DX-6: accept/reject per skill — the SMS queue’s offers say they cannot be declined, and a decline is refused', () => {
+    const w = world();
+    w.signIn(ANA);
+    w.ready(ANA, ['sms']);
+    const id = w.engine.injectContact({ queueId: 'dq-sms' });
+    expect(w.task(ANA, id)).toMatchObject({ status: 'offered', declinable: false });
+    expect(refusalOf(() => w.engine.apply(ANA, { type: 'task.decline', taskId: id }))).toMatchObject({
+      code: 'command.notAllowed',
+      message: 'SMS does not allow declining.',
+    });
+    expect(w.task(ANA, id)?.status).toBe('offered');
+  });
 });
 
 describe('threads (TP-5)', () => {

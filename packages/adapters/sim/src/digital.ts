@@ -398,6 +398,9 @@ export class DigitalAcd {
         return this.#accept(agentId, assignment, at);
       case 'task.decline':
         requireStatus(this.#host, task, ['offered'], 'This contact is not being offered any more.');
+        // DX-6: accept/reject is a setting per skill.
+        if (task.declinable === false)
+          throw this.#host.refuse('command.notAllowed', `${task.queueName ?? 'This queue'} does not allow declining.`);
         return this.#passOver(agentId, assignment, 'declined', at);
       case 'task.end':
         requireStatus(this.#host, task, ['active'], 'This conversation is not active.');
@@ -892,6 +895,7 @@ export class DigitalAcd {
       customer: contact.customer,
       requestedAt: contact.requestedAt,
       ...(timers === undefined ? {} : { timers }),
+      ...(queue.def.declinable === false ? { declinable: false } : {}),
       ...(channelTypeId === undefined ? {} : { channelTypeId }),
       ...(contact.media === 'email' ? { mailbox: this.#mailbox(contact) } : {}),
     };

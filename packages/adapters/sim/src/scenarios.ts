@@ -68,6 +68,8 @@ export interface SimQueue {
    * for calls, `DEFAULT_DIGITAL_OFFER_TIMEOUT_MS` of its medium for digital contacts.
    */
   readonly offerTimeoutMs?: number;
+  /** DX-6: whether agents may decline this queue's offers (accept/reject per skill); true when absent. */
+  readonly declinable?: boolean;
   /** WU-1…WU-3: this queue's wrap-up, instead of the tenant's. */
   readonly wrapUp?: WrapUpSettings;
   /** Mean arrivals per hour while traffic is on (a seeded Poisson process); 0 for none. */
@@ -360,6 +362,8 @@ const DIGITAL_QUEUES: readonly SimQueue[] = [
     members: [member(ANA.id), member(MAYA.id)],
     supervisors: [supervisor(MAYA.id), supervisor(CAMILLE.id)],
     timers: SMS_TIMERS,
+    // DX-6: SMS offers cannot be declined (accept/reject per skill).
+    declinable: false,
     wrapUp: { mode: 'off', timeoutSec: 0 },
     arrivalsPerHour: 10,
     talkTimeMs: { min: 300_000, max: 1_200_000 },

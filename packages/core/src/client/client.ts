@@ -614,7 +614,10 @@ export function createClient(options: ClientOptions): CcClient {
     },
     decline(taskId) {
       return command(`task.decline:${taskId}`, () => {
-        requireCall(taskOf(taskId), ['offered'], 'This interaction is not ringing any more.');
+        const task = taskOf(taskId);
+        requireCall(task, ['offered'], 'This interaction is not ringing any more.');
+        if (task.declinable === false)
+          throw new CcError('command.notAllowed', `${task.queueName ?? 'This queue'} does not allow declining.`);
         return { type: 'task.decline', taskId };
       });
     },

@@ -262,6 +262,16 @@ describe('customer details, workflows, transfer, inactivity (TP-4, TP-10, TP-15,
     expect(adapter.commands.at(-1)).toEqual({ type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat' });
   });
 
+  it('DX-6: an offer whose queue forbids declining is refused before anything is sent', async () => {
+    const { client, adapter } = setup();
+    adapter.emit({ type: 'task.updated', task: chat({ status: 'offered', queueName: 'SMS', declinable: false }) });
+    expect(await rejection(client.decline('chat-1'))).toMatchObject({
+      code: 'command.notAllowed',
+      message: 'SMS does not allow declining.',
+    });
+    expect(commandTypes(adapter)).toEqual([]);
+  });
+
   it('DX-3: extend is refused where the queue has no extension', async () => {
     const { client, adapter } = setup();
     adapter.emit({ type: 'task.updated', task: chat() });

@@ -43,6 +43,11 @@ export interface Task {
   readonly queueName?: string;
   /** CB-4: an outbound callback the customer asked for in the IVR. */
   readonly callback?: boolean;
+  /**
+   * DX-6: whether this offer may be declined — a setting of its queue (skill). Absent means the
+   * backend's capability decides (`task.decline`).
+   */
+  readonly declinable?: boolean;
   /** CB-1: the server's acceptance deadline (scheduler ms) while offered. */
   readonly offerExpiresAt?: number;
   /** CB-3: when the agent was connected; the call duration counts from it. */

@@ -80,7 +80,8 @@ export function renderOffers(view: OffersView, actions: OfferActions): TemplateR
                 : nothing
             }
             ${
-              view.canDecline
+              // DX-6: the backend declines at all, and this offer's queue (skill) allows it.
+              view.canDecline && task.declinable !== false
                 ? html`<button
                     part="decline"
                     type="button"

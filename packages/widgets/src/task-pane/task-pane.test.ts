@@ -262,6 +262,18 @@ describe('<cc-task-pane>', () => {
     expect(has(without.el, '[part="accept"]')).to.equal(true);
   });
 
+  it('DX-6: accept/reject per skill — an offer whose queue forbids declining has Accept only', async () => {
+    const s = await setup();
+    await emit(
+      s,
+      { type: 'task.updated', task: task() },
+      { type: 'task.updated', task: task({ id: 'sms-1', media: 'sms', declinable: false }) },
+    );
+    const offers = parts(s.el, 'offer');
+    expect(offers.map((o) => o.querySelector('[part="decline"]') !== null)).to.deep.equal([true, false]);
+    expect(offers.map((o) => o.querySelector('[part="accept"]') !== null)).to.deep.equal([true, true]);
+  });
+
   it('ST-6: a chat offer not accepted in time leaves a notice that Chat/Social is Not Ready', async () => {
     const s = await setup();
     await emit(s, { type: 'task.updated', task: task() });
