@@ -115,6 +115,7 @@ export function createFinesseRest(options: FinesseRestOptions): FinesseRest {
     signal: AbortSignal | undefined;
     authorization: string;
   }): Promise<{ status: number; statusText: string; text: string | undefined }> {
+    // Called as a plain function: a browser's fetch throws "Illegal invocation" when called as a method of `options`.
     const fetchImpl = options.fetch ?? globalThis.fetch;
     const headers: Record<string, string> = { Accept: XML, Authorization: call.authorization };
     if (call.body !== undefined) headers['Content-Type'] = XML;

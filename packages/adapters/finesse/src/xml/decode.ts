@@ -36,7 +36,7 @@ import {
   type UserRole,
   type WrapUpReason,
 } from './records.js';
-import { XmlReader, defined, lastSegment, malformed } from './read.js';
+import { XmlReader, defined, lastSegment } from './read.js';
 
 /** Either a parsed element (its name labels messages) or a reader from an enclosing decoder. */
 export type XmlSource = Element | XmlReader;
@@ -378,12 +378,4 @@ function attributeOf(xml: XmlReader, name: string): string | undefined {
   const wanted = name.toLowerCase();
   const entry = Object.entries(xml.element.attrs as Record<string, unknown>).find(([key]) => key.toLowerCase() === wanted);
   return typeof entry?.[1] === 'string' ? entry[1] : undefined;
-}
-
-/** Refuses a document whose root is not the one a decoder reads (for callers holding any element). */
-export function expectRoot(element: Element, names: readonly string[], resource: string): void {
-  const name = element.getName().toLowerCase();
-  if (!names.some((candidate) => candidate.toLowerCase() === name)) {
-    throw malformed(`The server's ${resource} has the root <${element.getName()}> where <${names.join('> or <')}> was expected`);
-  }
 }
