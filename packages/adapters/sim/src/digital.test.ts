@@ -599,6 +599,31 @@ describe('customers writing (TP-5, EM-2, EM-5)', () => {
     expect(w.engine.threadOf(second!.id)[0]!.email?.cc).toEqual(['partner@example.org']);
   });
 
+  it('EM-3/EM-5: a forward carries copies of the conversation’s attachments; unknown or PCI-blocked ones are refused', () => {
+    const w = world();
+    w.signIn(ANA);
+    w.ready(ANA, ['email']);
+    const id = w.accepted(ANA, 'dq-email');
+    w.engine.customerWrites(id, {
+      text: 'Both files attached',
+      attachments: [
+        { name: 'receipt.pdf', size: 2_000, type: 'application/pdf' },
+        { name: 'card 4111 1111 1111 1111.jpg', size: 1_000, type: 'image/jpeg' },
+      ],
+    });
+    const [receipt, card] = w.engine.threadOf(id).at(-1)!.attachments!;
+    const email = { to: ['billing@partner.example'], cc: [], subject: 'Fwd: receipt', mode: 'forward' as const };
+    const forward = (clientId: string, ids: string[]) =>
+      w.send(ANA, id, { clientId, html: '<p>FYI</p>', email, forwardedAttachmentIds: ids });
+    expect(refusalOf(() => forward('f1', [card!.id])).message).toBe(
+      'card 4111 1111 1111 1111.jpg failed PCI validation and cannot be forwarded.',
+    );
+    expect(refusalOf(() => forward('f2', ['nope'])).code).toBe('attachment.refused');
+    forward('f3', [receipt!.id]);
+    const sent = w.engine.threadOf(id).find((m) => m.id === 'f3')!;
+    expect(sent.attachments).toEqual([{ id: 'f3-f0', name: 'receipt.pdf', size: 2_000, type: 'application/pdf', url: receipt!.url }]);
+  });
+
   it('TP-5: customerWrites reaches the agent as it happens (with blocked files), and the server keeps it', () => {
     const w = world();
     w.signIn(ANA);

@@ -12,6 +12,7 @@ import {
   SYSTEM_REASONS,
   transferTargetsFor,
   type AnnouncementKind,
+  type Attachment,
   type Command,
   type CustomerField,
   type ErrorInfo,
@@ -516,7 +517,9 @@ export class DigitalAcd {
       { media: contact.media, settings: this.#host.scenario.tenant.digital, role },
       this.#host.refuse,
     );
+    const forwarded = this.#forwarded(contact, outgoing);
     const email = outgoing.email;
+    const all = [...attachments, ...forwarded];
     const message: Message = {
       id: outgoing.clientId,
       taskId: contact.id,
@@ -525,7 +528,7 @@ export class DigitalAcd {
       at,
       ...(outgoing.text === undefined ? {} : { text: outgoing.text }),
       ...(outgoing.html === undefined ? {} : { html: outgoing.html }),
-      ...(attachments.length === 0 ? {} : { attachments }),
+      ...(all.length === 0 ? {} : { attachments: all }),
       receipt: 'sent',
       ...(email
         ? { email: { from: this.#mailbox(contact), to: email.to, cc: email.cc, subject: email.subject, kind: 'sent' as const } }
@@ -541,6 +544,20 @@ export class DigitalAcd {
     this.#armInactivity(agentId, assignment, at);
     this.#trackReceipts(contact, message);
     this.#planReply(contact);
+  }
+
+  /** EM-3 Forward: copies of the conversation's own attachments; never one PCI validation blocked (EM-5). */
+  #forwarded(contact: ContactRecord, outgoing: OutgoingMessage): Attachment[] {
+    const ids = outgoing.forwardedAttachmentIds ?? [];
+    if (ids.length > 0 && contact.media !== 'email') throw this.#host.refuse('command.notAllowed', 'Only an email forwards attachments.');
+    const known = contact.messages.flatMap((m) => m.attachments ?? []);
+    return ids.map((id, i) => {
+      const original = known.find((a) => a.id === id);
+      if (!original) throw this.#host.refuse('attachment.refused', `There is no attachment "${id}" in this conversation.`);
+      if (original.blocked) throw this.#host.refuse('attachment.refused', `${original.name} failed PCI validation and cannot be forwarded.`);
+      const { blocked: _never, inline: _listed, ...copy } = original;
+      return { ...copy, id: `${outgoing.clientId}-f${i}` };
+    });
   }
 
   #saveCustomer(agentId: string, assignment: Assignment, fields: readonly { id: string; value: string }[], at: number): void {

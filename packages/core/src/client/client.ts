@@ -51,7 +51,7 @@ import type { DomainEvent, DomainEventInput } from '../store/events.js';
 import type { CcState } from '../store/state.js';
 import { sameItems, Store } from '../store/store.js';
 import type { Command, CommandType, OutgoingMessage, QueueChange } from './commands.js';
-import type { Draft, Message, Thread } from '../model/message.js';
+import type { Attachment, Draft, Message, Thread } from '../model/message.js';
 import { loadDrafts, saveDrafts, isEmptyDraft } from '../session/drafts.js';
 import { composerCheck } from '../rules/composer.js';
 
@@ -743,11 +743,30 @@ export function createClient(options: ClientOptions): CcClient {
           if (over > 0) throw new CcError('message.tooLong', `The message is ${over} characters over the limit of ${limit}.`);
           if (!canSend) throw new CcError('command.notAllowed', 'Write a message or attach a file first.');
         }
+        // EM-3/EM-5: only the conversation's own attachments go along, and never one PCI validation blocked.
+        for (const id of message.forwardedAttachmentIds ?? []) {
+          const found = store.state.threads[taskId]?.messages.flatMap((m) => m.attachments ?? []).find((a) => a.id === id);
+          if (!found) throw new CcError('attachment.refused', 'A forwarded attachment is not part of this conversation.');
+          if (found.blocked) throw new CcError('attachment.refused', `${found.name} failed PCI validation and cannot be forwarded.`);
+        }
       } catch (error) {
         return Promise.reject(CcError.from(error));
       }
       const clientId = message.clientId ?? `local-${taskId}-${scheduler.now()}-${sent++}`;
       const outgoing: OutgoingMessage = { ...message, clientId };
+      const forwarded = (message.forwardedAttachmentIds ?? []).map((id) =>
+        store.state.threads[taskId]!.messages.flatMap((m) => m.attachments ?? []).find((a) => a.id === id)!,
+      );
+      const files: Attachment[] = [
+        ...(message.attachments ?? []).map((a, i) => ({
+          id: `${clientId}-a${i}`,
+          name: a.name,
+          size: a.size,
+          type: a.type,
+          ...(a.inline ? { inline: true } : {}),
+        })),
+        ...forwarded.map(({ name, size, type }, i) => ({ id: `${clientId}-f${i}`, name, size, type })),
+      ];
       // TP-12: shown at once as "sending"; the backend's copy (same id) replaces it.
       const local: Message = {
         id: clientId,
@@ -770,17 +789,7 @@ export function createClient(options: ClientOptions): CcClient {
                 kind: 'sent' as const,
               },
             }),
-        ...(message.attachments === undefined || message.attachments.length === 0
-          ? {}
-          : {
-              attachments: message.attachments.map((a, i) => ({
-                id: `${clientId}-a${i}`,
-                name: a.name,
-                size: a.size,
-                type: a.type,
-                ...(a.inline ? { inline: true } : {}),
-              })),
-            }),
+        ...(files.length === 0 ? {} : { attachments: files }),
       };
       dispatch({ type: 'message.added', message: local, at: scheduler.now() });
       return once(`message.send:${clientId}`, () => execute({ type: 'message.send', taskId, message: outgoing })).then(

@@ -83,6 +83,11 @@ export interface OutgoingMessage {
   /** EM-4: HTML produced from the editor's schema, never typed HTML. */
   readonly html?: string;
   readonly attachments?: readonly OutgoingAttachment[];
+  /**
+   * EM-3 Forward: attachments of the conversation's received emails to send along, by id; the
+   * backend copies them (their bytes never pass through the browser).
+   */
+  readonly forwardedAttachmentIds?: readonly string[];
   /** EM-3: the email's headers (to, cc, subject) as the mode filled them. */
   readonly email?: Omit<EmailHeaders, 'from' | 'kind'> & { readonly mode: 'reply' | 'replyAll' | 'forward' | 'new' };
 }

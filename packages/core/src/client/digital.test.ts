@@ -262,6 +262,41 @@ describe('customer details, workflows, transfer, inactivity (TP-4, TP-10, TP-15,
     expect(adapter.commands.at(-1)).toEqual({ type: 'task.transfer', taskId: 'chat-1', targetId: 'rp-chat' });
   });
 
+  it('EM-3/EM-5: a forward carries only the conversation’s own, unblocked attachments; the local copy lists them', async () => {
+    const { client, adapter } = setup();
+    const email = chat({ id: 'em-1', media: 'email' });
+    adapter.emit({ type: 'task.updated', task: email });
+    adapter.emit({
+      type: 'thread.loaded',
+      taskId: 'em-1',
+      messages: [
+        {
+          id: 'm1',
+          taskId: 'em-1',
+          author: 'customer',
+          at: 0,
+          text: 'Files',
+          attachments: [
+            { id: 'ok', name: 'statement.pdf', size: 10, type: 'application/pdf' },
+            { id: 'bad', name: 'scan.pdf', size: 10, type: 'application/pdf', blocked: { code: 'pci', message: 'Card number.' } },
+          ],
+        },
+      ],
+    });
+    const headers = { to: ['a@example.org'], cc: [], subject: 'Fwd: Files', mode: 'forward' as const };
+    const send = (ids: string[]) =>
+      client.sendMessage('em-1', { clientId: `c-${ids.join()}`, html: '<p>FYI</p>', email: headers, forwardedAttachmentIds: ids });
+    expect(await rejection(send(['bad']))).toMatchObject({
+      code: 'attachment.refused',
+      message: 'scan.pdf failed PCI validation and cannot be forwarded.',
+    });
+    expect((await rejection(send(['elsewhere']))).code).toBe('attachment.refused');
+    expect(commandTypes(adapter)).not.toContain('message.send');
+    void send(['ok']);
+    const local = client.state.threads['em-1']!.messages.at(-1)!;
+    expect(local).toMatchObject({ receipt: 'sending', attachments: [{ name: 'statement.pdf', size: 10 }] });
+  });
+
   it('DX-6: an offer whose queue forbids declining is refused before anything is sent', async () => {
     const { client, adapter } = setup();
     adapter.emit({ type: 'task.updated', task: chat({ status: 'offered', queueName: 'SMS', declinable: false }) });

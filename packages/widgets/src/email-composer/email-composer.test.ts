@@ -743,6 +743,29 @@ describe('<cc-email-composer>', () => {
     expect(shadowAll(el, '[part~="file"]')).to.have.length(0);
   });
 
+  it('EM-3/EM-5: Forward carries the last email’s attachments (never a PCI-blocked one), each removable; a reply carries none', async () => {
+    const files = received('f1', 5 * MINUTE, {
+      attachments: [
+        { id: 'x1', name: 'statement.pdf', size: 2048, type: 'application/pdf' },
+        { id: 'x2', name: 'photo.jpg', size: 1024, type: 'image/jpeg' },
+        { id: 'x3', name: 'scan.pdf', size: 1000, type: 'application/pdf', blocked: { code: 'pci', message: 'Card number.' } },
+      ],
+    });
+    const { el, adapter } = await setup({ messages: [...THREAD, files], mode: 'reply' });
+    expect(el.shadowRoot!.querySelector('[part="forwarded"]'), 'a reply forwards nothing').to.equal(null);
+    await click(el, '[part="mode"][data-mode="forward"]');
+    const chips = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="forwarded"] [data-forwarded]')];
+    expect(chips().map((c) => c.dataset['forwarded'])).to.deep.equal(['x1', 'x2']);
+    await click(el, '[data-forwarded="x2"] .remove');
+    expect(chips().map((c) => c.dataset['forwarded'])).to.deep.equal(['x1']);
+    await expect(el).to.be.accessible();
+    await typeInField(el, 'to', 'accounts@partner.example');
+    await click(el, '[part="send"]');
+    const sent = adapter.commands.find((c) => c.type === 'message.send') as Extract<Command, { type: 'message.send' }>;
+    expect(sent.message.forwardedAttachmentIds).to.deep.equal(['x1']);
+    expect(sent.message.email?.mode).to.equal('forward');
+  });
+
   it('EM-5: a received attachment that fails PCI is greyed out; choosing it explains why above the composer', async () => {
     const blocked = received('b1', 5 * MINUTE, {
       attachments: [

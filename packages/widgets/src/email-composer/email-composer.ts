@@ -199,6 +199,7 @@ const isInbound = (m: Message) => m.author === 'customer' || m.email?.kind === '
  * @csspart template-error - TP-8: why a locked template cannot be changed.
  * @csspart workflow-dialog - TP-10: the dialog asking a workflow's parameters.
  * @csspart files - The attachments about to be sent.
+ * @csspart forwarded - EM-3: the forwarded email’s own attachments, each removable.
  * @csspart file - One attachment about to be sent, with its remove button.
  * @csspart refusals - Files refused, one reason each.
  * @csspart send - The Send button.
@@ -260,6 +261,8 @@ export class CcEmailComposer extends CcElement {
 
   // ---- attachments (EM-5) ----
   @state() private files: readonly PendingAttachment[] = [];
+  /** EM-3 Forward: the forwarded email's own attachments, sent along unless removed. */
+  @state() private forwarded: readonly Attachment[] = [];
   @state() private refusals: readonly RefusedFile<File>[] = [];
   @state() private blockedNotice: { name: string; reason: string } | undefined;
   @state() private dragging = false;
@@ -471,6 +474,7 @@ export class CcEmailComposer extends CcElement {
     const last = this.#lastEmail(thread);
     this.composeMode = last ? mode : 'new';
     if (mode === 'new' || !last) {
+      this.forwarded = [];
       this.rules = { toEditable: true, ccEditable: true, subjectEditable: true, ccHideable: false };
       this.toText = '';
       this.ccText = '';
@@ -482,6 +486,12 @@ export class CcEmailComposer extends CcElement {
     const fields = emailFields(mode, last, this.#me(thread));
     this.#showFields(fields);
     this.#setBody(fields.bodyFromLastEmail ? this.#forwardBody(thread) : '');
+    this.forwarded = mode === 'forward' ? this.#forwardable(thread) : [];
+  }
+
+  /** EM-3/EM-5: what a forward carries along: the last email's attachments, never one PCI validation blocked. */
+  #forwardable(thread: Thread | undefined): readonly Attachment[] {
+    return (this.#lastEmailMessage(thread)?.attachments ?? []).filter((a) => !a.blocked);
   }
 
   #showFields(fields: EmailFields): void {
@@ -537,6 +547,8 @@ export class CcEmailComposer extends CcElement {
     this.#showFields(fields);
     this.touched = new Set();
     if (empty && emailFields(next, last, this.#me(thread)).bodyFromLastEmail) this.#setBody(this.#forwardBody(thread));
+    // Recipients of a reply must not receive the forwarded files; a switch into Forward brings them.
+    this.forwarded = next === 'forward' ? this.#forwardable(thread) : [];
     this.#edited();
   }
 
@@ -972,6 +984,7 @@ export class CcEmailComposer extends CcElement {
         html: body,
         text: editor.text(),
         ...(attachments.length > 0 ? { attachments } : {}),
+        ...(mode === 'forward' && this.forwarded.length > 0 ? { forwardedAttachmentIds: this.forwarded.map((a) => a.id) } : {}),
         email: { to, cc, subject, mode },
       });
       this.emit('cc-email-sent', { taskId: task.id, mode, to, cc, subject });
@@ -1652,6 +1665,28 @@ export class CcEmailComposer extends CcElement {
                 ${this.refusals.map((r) => html`<li class="error" data-reason=${r.reason}>${this.#refusalText(r)}</li>`)}
               </ul>
             </div>`
+          : nothing
+      }
+      ${
+        this.forwarded.length > 0
+          ? html`<ul part="forwarded" class="files" aria-label=${msg('Attachments forwarded with the email')}>
+              ${this.forwarded.map(
+                (a) =>
+                  html`<li part="file" class="file" data-forwarded=${a.id}>
+                    <span class="preview" aria-hidden="true">↪</span>
+                    <span class="name">${a.name}</span> <span class="size">${formatBytes(a.size)}</span>
+                    <button
+                      type="button"
+                      class="remove"
+                      aria-label=${msg(str`Do not forward ${a.name}`)}
+                      title=${msg(str`Do not forward ${a.name}`)}
+                      @click=${() => (this.forwarded = this.forwarded.filter((f) => f !== a))}
+                    >
+                      ×
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
           : nothing
       }
       ${
