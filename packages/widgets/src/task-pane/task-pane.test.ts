@@ -956,7 +956,12 @@ describe('<cc-task-pane>', () => {
     if (!customElements.get('cc-email-composer')) customElements.define('cc-email-composer', class extends HTMLElement {});
     s.el.requestUpdate();
     await s.el.updateComplete;
-    expect(part(s.el, 'email-composer').querySelector('cc-email-composer')?.getAttribute('task-id')).to.equal('email-1');
+    const composer = part(s.el, 'email-composer').querySelector('cc-email-composer')!;
+    expect(composer.getAttribute('task-id')).to.equal('email-1');
+    // EM-6: its "Show all messages" brings the pane's thread into view, newest email included.
+    part(s.el, 'thread').scrollTop = 0;
+    composer.dispatchEvent(new CustomEvent('cc-email-show-all', { detail: { taskId: 'email-1' }, bubbles: true, composed: true }));
+    expect(s.el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('thread');
   });
 
   it('cc-task-error: a refused command is told to the host and shown', async () => {

@@ -469,6 +469,14 @@ export class CcTaskPane extends CcElement {
     }
   }
 
+  /** EM-6: "Show all messages" in the hosted email composer brings the newest email into view in the pane's thread. */
+  #showWholeThread(): void {
+    const log = this.renderRoot.querySelector<HTMLElement>('[part="thread"]');
+    if (!log) return;
+    log.scrollTop = log.scrollHeight;
+    log.focus();
+  }
+
   #transitions(tasks: readonly Task[]): void {
     const announcements: string[] = [];
     const tenant = this.#store.value.tenant;
@@ -1266,7 +1274,12 @@ export class CcTaskPane extends CcElement {
       return html`<div part="email-composer" class="email-composer">
         ${
           customElements.get('cc-email-composer')
-            ? html`<cc-email-composer task-id=${task.id} view="composer" .client=${this.activeClient}></cc-email-composer>`
+            ? html`<cc-email-composer
+                task-id=${task.id}
+                view="composer"
+                .client=${this.activeClient}
+                @cc-email-show-all=${() => this.#showWholeThread()}
+              ></cc-email-composer>`
             : html`<p class="hint">${msg('The email composer is not loaded on this page: reply from your email tool.')}</p>`
         }
       </div>`;
