@@ -554,7 +554,8 @@ export class DigitalAcd {
     return ids.map((id, i) => {
       const original = known.find((a) => a.id === id);
       if (!original) throw this.#host.refuse('attachment.refused', `There is no attachment "${id}" in this conversation.`);
-      if (original.blocked) throw this.#host.refuse('attachment.refused', `${original.name} failed PCI validation and cannot be forwarded.`);
+      if (original.blocked)
+        throw this.#host.refuse('attachment.refused', `${original.name} failed PCI validation and cannot be forwarded.`);
       const { blocked: _never, inline: _listed, ...copy } = original;
       return { ...copy, id: `${outgoing.clientId}-f${i}` };
     });
