@@ -33,7 +33,7 @@ export async function api(
   user: Credentials | undefined,
   method: string,
   path: string,
-  options: { body?: string | Buffer; requestId?: string; headers?: Record<string, string> } = {},
+  options: { body?: string | Uint8Array<ArrayBuffer>; requestId?: string; headers?: Record<string, string> } = {},
 ): Promise<ApiReply> {
   const headers: Record<string, string> = { ...options.headers };
   if (user) headers.Authorization = basic(user);

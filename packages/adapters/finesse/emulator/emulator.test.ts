@@ -356,8 +356,8 @@ describe('Finesse emulator', () => {
   });
 
   it('refuses hostile request bodies with 400 (DTD and entities, unknown entities, truncated, huge, deep, two roots) and keeps serving', async () => {
-    const put = (body: string | Buffer) => api(primary, maya, 'PUT', `/User/${maya.id}`, { body });
-    const bodies: (string | Buffer)[] = [
+    const put = (body: string | Uint8Array<ArrayBuffer>) => api(primary, maya, 'PUT', `/User/${maya.id}`, { body });
+    const bodies: (string | Uint8Array<ArrayBuffer>)[] = [
       '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><User><state>&lol2;</state></User>',
       '<User><state>&xxe;</state></User>',
       '<User><state>LOGIN</state><extension>10',
@@ -365,7 +365,7 @@ describe('Finesse emulator', () => {
       `<User><state>LOGIN</state><extension>${'1'.repeat(2 * 1024 * 1024)}</extension></User>`,
       `${'<a>'.repeat(100)}${'</a>'.repeat(100)}`,
       '<User><state>READY</state></User><User/>',
-      Buffer.from([0x3c, 0x55, 0x73, 0x65, 0x72, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x55, 0x73, 0x65, 0x72, 0x3e]),
+      new Uint8Array([0x3c, 0x55, 0x73, 0x65, 0x72, 0x3e, 0xff, 0xfe, 0x3c, 0x2f, 0x55, 0x73, 0x65, 0x72, 0x3e]),
       'not xml at all',
       '',
     ];

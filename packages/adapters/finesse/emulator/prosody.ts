@@ -44,6 +44,8 @@ export interface ProsodyServer {
   /** BOSH, e.g. `http://127.0.0.1:40123/http-bind`. */
   readonly boshUrl: string;
   readonly pid: number;
+  /** The temporary folder of this run (config, data); removed by `stop()`. */
+  readonly runDir: string;
   /** The last lines Prosody wrote (for error messages). */
   output(): string;
   /**
@@ -187,6 +189,7 @@ export async function startProsody(options: ProsodyOptions): Promise<ProsodyServ
       websocketUrl: `ws://127.0.0.1:${httpPort}/xmpp-websocket`,
       boshUrl: `http://127.0.0.1:${httpPort}/http-bind`,
       pid,
+      runDir,
       output: () => output,
       stop,
     };
