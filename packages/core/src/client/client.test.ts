@@ -77,6 +77,22 @@ describe('createClient', () => {
     });
   });
 
+  it('SE-4: while the connection is lost nothing is sent; once it is back commands go again', async () => {
+    const { client, adapter, advance } = setup({ media: { voice: 'notReady' } });
+    adapter.emit({ type: 'connection.changed', status: 'lost', error: networkInfo });
+    // A state change is retried like any network failure (ST-5), and each retry is held back too.
+    const refused = rejection(client.setChannelState('voice', 'ready'));
+    await advance(5_000);
+    expect(await refused).toMatchObject({
+      code: 'network',
+      message: 'The connection to the contact center is lost; reconnecting. Try again in a moment.',
+    });
+    expect(adapter.commands).toEqual([]);
+    adapter.emit({ type: 'connection.changed', status: 'connected' });
+    await client.setChannelState('voice', 'ready');
+    expect(adapter.commands).toEqual([{ type: 'media.setState', media: ['voice'], status: 'ready' }]);
+  });
+
   describe('capabilities', () => {
     it('PL-1: a command the backend does not declare is reported as unsupported and never sent', async () => {
       const { client, adapter } = setup({ capabilities: { commands: ['session.signIn', 'media.setState'] } });

@@ -243,6 +243,10 @@ export function createClient(options: ClientOptions): CcClient {
 
   const execute = async (command: Command): Promise<void> => {
     if (!supports(adapter.capabilities, command.type)) throw new CcError('command.unsupported');
+    // SE-4: while the adapter reconnects nothing is sent; the widgets say the connection is lost.
+    if (store.state.connection.status === 'lost') {
+      throw new CcError('network', 'The connection to the contact center is lost; reconnecting. Try again in a moment.');
+    }
     try {
       await adapter.execute(command);
     } catch (error) {

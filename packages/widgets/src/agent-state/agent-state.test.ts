@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CcClient } from '@cc-elements/core';
 import '../cc-agent-state.js';
 import type { CcAgentState } from './agent-state.js';
-import { ManualTime, settle, shadow, shadowAll, simClient, type SimClientOptions } from '../../test/helpers.js';
+import { ManualTime, scriptedClient, settle, shadow, shadowAll, simClient, type SimClientOptions } from '../../test/helpers.js';
 
 const STATION = { kind: 'extension', extension: '1001' } as const;
 
@@ -55,6 +55,23 @@ describe('<cc-agent-state>', () => {
     expect(indicator(el)).to.equal('signedOut');
     expect(shadow<HTMLButtonElement>(el, '[part="trigger"]').disabled).to.equal(true);
     await expect(el).to.be.accessible();
+  });
+
+  it('SE-4: a lost connection shows a banner (actions unavailable) until the adapter is back', async () => {
+    const { client, adapter } = scriptedClient();
+    const el = await mount(client);
+    expect(el.shadowRoot!.querySelector('[part="connection-lost"]')).to.equal(null);
+    adapter.emit({ type: 'connection.changed', status: 'lost', error: { code: 'network', message: 'Dropped.' } });
+    await settle();
+    const banner = shadow(el, '[part="connection-lost"]');
+    expect(banner.getAttribute('role')).to.equal('alert');
+    expect(banner.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Connection to the contact center lost — reconnecting. Actions are unavailable until it is back; nothing is lost.',
+    );
+    await expect(el).to.be.accessible();
+    adapter.emit({ type: 'connection.changed', status: 'connected' });
+    await settle();
+    expect(el.shadowRoot!.querySelector('[part="connection-lost"]')).to.equal(null);
   });
 
   it('ST-1/ST-2: after sign-in every group is listed and starts Not Ready', async () => {

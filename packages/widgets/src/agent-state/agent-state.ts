@@ -40,6 +40,7 @@ let nextId = 0;
  * @fires cc-state-changed - The backend accepted a change. Detail: target, status, reason id.
  * @fires cc-state-error - A change or a channel sign-in failed. Detail: code, message, trace id.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart trigger - The button that opens the menu.
  * @csspart indicator - The coloured dot; `data-state` is the ST-5 indicator state.
  * @csspart channel - One channel group's state and time.
@@ -191,6 +192,7 @@ export class CcAgentState extends CcElement {
     const signedIn = state.session !== undefined && channels.length > 0;
     const menuId = `${this.#id}-menu`;
     return html`
+      ${this.renderConnectionBanner()}
       <div class="bar">
         <button
           part="trigger"

@@ -166,6 +166,7 @@ const isCallback = (task: Pick<Task, 'callback' | 'direction'>) => task.callback
  * @fires cc-call-declined - An offer was declined and went back to its queue (once). Detail: CallDetail.
  * @fires cc-call-error - A command failed or was refused. Detail: task id, action, code, message, trace id.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart call - One task's section; `data-status` is offered, active, held or wrapUp.
  * @csspart heading - The section's title (Incoming call, Callback, On call…).
  * @csspart caller - The customer's name or number.
@@ -551,7 +552,7 @@ export class CcCallBanner extends CcElement {
     const ready = this.activeClient && snapshots && notices && tenant && times && noticeTimes;
     const tasks = ready ? this.#tasks : [];
     return html`
-      ${ready ? this.#renderNotices(tasks, noticeTimes) : nothing}
+      ${ready ? this.renderConnectionBanner() : nothing} ${ready ? this.#renderNotices(tasks, noticeTimes) : nothing}
       ${repeat(
         tasks,
         (t) => t.id,

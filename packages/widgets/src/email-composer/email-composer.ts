@@ -160,6 +160,7 @@ const isInbound = (m: Message) => m.author === 'customer' || m.email?.kind === '
  * @fires cc-draft-saved - The conversation's draft was saved, or cleared. Detail: task id, cleared.
  * @fires cc-email-show-all - EM-6 "Show all messages" with `view="composer"`: the host shows its own thread (not fired with the full view). Detail: task id.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart offer - EM-1: the offered email's customer details with Accept.
  * @csspart customer - The customer details list.
  * @csspart accept - The Accept button of an offer.
@@ -1015,6 +1016,7 @@ export class CcEmailComposer extends CcElement {
     if (!task) return html`<p class="empty" role="status">${msg('This email conversation is no longer yours.')}</p>`;
     if (task.media !== 'email') return html`<p class="empty">${msg('This conversation is not an email.')}</p>`;
     return html`
+      ${this.renderConnectionBanner()}
       ${task.status === 'offered' ? this.#renderOffer(task) : this.#renderConversation(task, thread, tenant)} ${this.#renderFailure()}
       <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>
     `;

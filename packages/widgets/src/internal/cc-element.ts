@@ -1,11 +1,13 @@
 // The base of every widget: the client (explicit property or from <cc-provider>), the token
 // sheet, and typed `cc-*` events.
 
-import { LitElement, type CSSResultGroup } from 'lit';
+import { html, LitElement, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { CcClient } from '@cc-elements/core';
+import { msg } from '@lit/localize';
+import type { CcClient, ConnectionState } from '@cc-elements/core';
 import { clientContext } from './context.js';
+import { StoreController } from './store-controller.js';
 import { tokens } from './tokens.js';
 
 export abstract class CcElement extends LitElement {
@@ -23,6 +25,21 @@ export abstract class CcElement extends LitElement {
 
   get activeClient(): CcClient | undefined {
     return this.client ?? this.contextClient;
+  }
+
+  readonly #connection = new StoreController<{ connection: ConnectionState }>(this, (client) => ({ connection: client.connection$ }));
+
+  /** SE-4: the backend connection dropped; the adapter is reconnecting and commands are refused meanwhile. */
+  protected get connectionLost(): boolean {
+    return this.#connection.value.connection?.status === 'lost';
+  }
+
+  /** SE-4: the banner every widget shows while the connection is lost (controls are unavailable). */
+  protected renderConnectionBanner(): TemplateResult | typeof nothing {
+    if (!this.connectionLost) return nothing;
+    return html`<p part="connection-lost" class="connection-lost" role="alert">
+      ${msg('Connection to the contact center lost — reconnecting. Actions are unavailable until it is back; nothing is lost.')}
+    </p>`;
   }
 
   /** Dispatches a bubbling, composed `cc-*` event; returns false when a host cancelled it. */

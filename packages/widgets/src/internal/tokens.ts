@@ -134,4 +134,12 @@ export const controls = css`
     color: var(--_cc-color-text-muted);
     margin: var(--_cc-space-1) 0 0;
   }
+  .connection-lost {
+    margin: 0 0 var(--_cc-space-2);
+    padding: var(--_cc-space-2) var(--_cc-space-3);
+    border: 1px solid var(--_cc-color-danger);
+    border-radius: var(--_cc-radius);
+    color: var(--_cc-color-danger);
+    background: var(--_cc-color-surface);
+  }
 `;

@@ -71,6 +71,7 @@ let nextId = 0;
  * @fires cc-queues-confirmed - "Confirm selections" was applied. Detail: mode, applied changes, vanished queue ids.
  * @fires cc-queues-error - The backend refused the confirmation; the ticks stay. Detail: code, message, trace id.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart mode-toggle - Supervisor+Agent: the switch between own queues and monitored queues.
  * @csspart toolbar - Search and the filter button.
  * @csspart search - The search field.
@@ -306,7 +307,7 @@ export class CcQueueList extends CcElement {
     const editable = this.#editable;
     const shown = view.reduce((n, g) => n + g.rows.length, 0);
     return html`
-      ${this.#renderModeToggle(queues, session)}
+      ${this.renderConnectionBanner()} ${this.#renderModeToggle(queues, session)}
       ${
         listed.length === 0
           ? html`<p part="empty" role="status">

@@ -55,6 +55,7 @@ let nextId = 0;
  * @fires cc-sign-in-error - The backend refused. Detail: code, message, trace id.
  * @fires cc-signed-out - Signed out by the agent.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart form - The sign-in form.
  * @csspart submit - The sign-in button.
  * @csspart server-error - The backend's refusal, with its trace id.
@@ -325,9 +326,9 @@ export class CcStationLogin extends CcElement {
         <p>${msg('The contact center could not be loaded.')} ${connection.error ? errorMessage(connection.error) : ''}</p>
       </div>`;
     }
-    if (!profile || !tenant || connection?.status !== 'connected')
+    if (!profile || !tenant || (connection?.status !== 'connected' && connection?.status !== 'lost'))
       return html`<p role="status" aria-busy="true">${msg('Loading your profile…')}</p>`;
-    return session ? this.#renderSignedIn(session, profile) : this.#renderForm(profile, tenant);
+    return html`${this.renderConnectionBanner()}${session ? this.#renderSignedIn(session, profile) : this.#renderForm(profile, tenant)}`;
   }
 
   #renderForm(profile: AgentProfile, tenant: TenantSettings): TemplateResult {

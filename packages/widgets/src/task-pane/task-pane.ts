@@ -244,6 +244,7 @@ let files = 0;
  * @fires cc-task-accepted - An offer became a conversation in hand (once). Detail: TaskDetail.
  * @fires cc-task-error - A command failed or was refused. Detail: task id, action, code, message, trace id.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart offers - The list of offers waiting for Accept.
  * @csspart offer - One offer; `data-media` is its medium.
  * @csspart offer-details - The customer details shown on an offer.
@@ -1169,7 +1170,7 @@ export class CcTaskPane extends CcElement {
     const list = this.#list;
     const task = this.#shownTask;
     return html`
-      ${this.#renderNotices(notices)} ${this.#renderToast()}
+      ${this.renderConnectionBanner()} ${this.#renderNotices(notices)} ${this.#renderToast()}
       ${renderOffers(
         {
           offers: this.#offers,

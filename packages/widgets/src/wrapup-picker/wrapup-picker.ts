@@ -64,6 +64,7 @@ let nextId = 0;
  * @fires cc-wrapup-closed - The wrap-up closed. Detail: task id, reason id, automatic (true when it closed by itself at zero).
  * @fires cc-wrapup-error - Choosing or closing failed. Detail: task id, code, message, trace id.
  *
+ * @csspart connection-lost - SE-4: the banner while the backend connection is lost and being re-established.
  * @csspart wrapup - One task's picker; `data-task-id`, `data-media`, `data-forced`.
  * @csspart task - The interaction it is about: media, customer and queue.
  * @csspart countdown - The time left before the wrap-up closes by itself.
@@ -279,6 +280,7 @@ export class CcWrapupPicker extends CcElement {
     const { entries, notices, reasons, connection } = this.#store.value;
     if (!entries || !notices || !reasons || !connection) return html`<p role="status" aria-busy="true">${msg('Loading…')}</p>`;
     return html`
+      ${this.renderConnectionBanner()}
       <div class="visually-hidden" role="status">${entries.map((e) => html`<p>${this.#announcement(e)}</p>`)}</div>
       <div part="notices" role="status">${notices.map((n) => this.#renderNotice(n, reasons))}</div>
       ${entries.length === 0 ? html`<p part="idle">${msg('No interaction is in wrap-up.')}</p>` : nothing}
