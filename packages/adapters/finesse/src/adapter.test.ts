@@ -1,0 +1,185 @@
+// The Finesse adapter as the core uses it, against the emulator over real HTTP and a real Prosody
+// on loopback: sign-in and every state change, a whole call, refusals as typed errors, a chat
+// task, queue statistics for a supervisor, and failover (SE-4) mid-call and mid-wrap-up to the
+// secondary node and back, with nothing lost.
+
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket as NodeWebSocket } from 'ws';
+import { CcError, createClient, type CcClient, type CcState, type Task } from '@cc-elements/core';
+import { SCENARIOS, type SimScenario } from '@cc-elements/adapter-sim';
+import { startFinesseEmulator, type FinesseEmulator } from '../emulator/server.js';
+import { createFinesseAdapter, type FinesseAdapter } from './adapter.js';
+import type { FinesseAdapterOptions } from './options.js';
+
+// @xmpp/websocket uses the global WebSocket, which Node 20 lacks without a flag.
+globalThis.WebSocket ??= NodeWebSocket as unknown as typeof globalThis.WebSocket;
+
+const SCENARIO: SimScenario = { ...SCENARIOS.liveTraffic, title: 'Finesse adapter tests', traffic: false };
+
+let emulator: FinesseEmulator;
+const clients: CcClient[] = [];
+
+beforeAll(async () => {
+  emulator = await startFinesseEmulator({ scenario: SCENARIO, engineOptions: { seed: 5, consultDelayMs: 30 }, queueStatsIntervalMs: 50 });
+});
+
+afterEach(() => {
+  for (const client of clients.splice(0)) client.dispose();
+});
+
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+function userOf(id: string) {
+  const user = emulator.users.find((u) => u.id === id);
+  if (!user) throw new Error(`no user ${id}`);
+  return user;
+}
+
+function connect(id: string, overrides: Partial<FinesseAdapterOptions> = {}): { client: CcClient; adapter: FinesseAdapter } {
+  const user = userOf(id);
+  const adapter = createFinesseAdapter({
+    nodes: emulator.nodes.map((n) => ({ restUrl: n.restUrl, xmppUrl: n.xmppUrl })) as unknown as FinesseAdapterOptions['nodes'],
+    credentials: { kind: 'basic', id: user.id, password: user.password },
+    transferTargets: [{ id: 'q-support', name: 'Support', kind: 'queue' }],
+    wrapUpTimeoutSec: 60,
+    failover: { backoffMs: 50, maxBackoffMs: 400, alternateAfterMs: 600 },
+    pingIntervalMs: 1_000,
+    ...overrides,
+  });
+  const client = createClient({ adapter });
+  clients.push(client);
+  return { client, adapter };
+}
+
+/** Resolves once the client's state passes the test (or fails, naming what was awaited). */
+function until(client: CcClient, test: (s: CcState) => boolean, what: string, ms = 8_000): Promise<CcState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.unsubscribe();
+      reject(new Error(`Timed out waiting for ${what}`));
+    }, ms);
+    const sub = client.state$.subscribe((s) => {
+      if (!test(s)) return;
+      clearTimeout(timer);
+      queueMicrotask(() => sub.unsubscribe());
+      resolve(s);
+    });
+  });
+}
+
+const voiceOf = (s: CcState) => s.media.voice;
+/** The simulator's id of a wrap-up reason Finesse sends by label (§4.2). */
+const simReasonId = (label: string) => SCENARIO.tenant.wrapUpReasons.find((r) => r.label === label)?.id;
+const taskOf = (s: CcState, id: string): Task | undefined => s.tasks.find((t) => t.id === id);
+
+async function signedIn(id: string, overrides: Partial<FinesseAdapterOptions> = {}) {
+  const connected = connect(id, overrides);
+  const { client } = connected;
+  await until(client, (s) => s.connection.status === 'connected' && s.profile !== undefined, 'the profile');
+  if (!client.state.session) {
+    const teamId = client.state.profile!.teams[0]?.id;
+    await client.signIn({ role: 'agent', station: { kind: 'extension', extension: userOf(id).extension! }, ...(teamId ? { teamId } : {}) });
+    await until(client, (s) => s.session !== undefined && voiceOf(s) !== undefined, 'the session');
+  }
+  return connected;
+}
+
+/** Rings a call for the agent (Ready on voice): its dialog id as the core sees it, and its call id in the simulator. */
+async function ring(client: CcClient, queueId = 'q-sales'): Promise<{ id: string; callId: string }> {
+  const callId = emulator.engine.injectCall({ queueId, customerName: 'Dana Reyes' });
+  const state = await until(client, (s) => s.tasks.some((t) => t.media === 'voice' && t.status === 'offered'), 'the offer');
+  return { id: state.tasks.find((t) => t.status === 'offered')!.id, callId };
+}
+
+describe('Finesse adapter against the emulator (real HTTP + Prosody)', () => {
+  it('SL-10/ST-1: loads the profile, signs in with an extension and changes state with reasons', async () => {
+    const { client } = await signedIn('ana.popescu');
+    const state = client.state;
+    expect(state.profile).toMatchObject({ id: 'ana.popescu', name: 'Ana Popescu', roles: ['agent'] });
+    expect(state.session?.station).toEqual({ kind: 'extension', extension: userOf('ana.popescu').extension });
+    expect(state.tenant.notReadyReasons.length).toBeGreaterThan(0);
+    expect(state.tenant.stationKinds).toEqual(['extension', 'dialNumber']);
+    await client.setChannelState('voice', 'ready');
+    await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
+    const reason = state.tenant.notReadyReasons[0]!;
+    await client.setChannelState('voice', 'notReady', reason.id);
+    await until(client, (s) => voiceOf(s)?.status === 'notReady' && voiceOf(s)?.reasonId === reason.id, `Not Ready (${reason.label})`);
+    await client.signOut();
+    await until(client, (s) => s.session === undefined, 'signed out');
+  });
+
+  it('SL-10: a refused sign-in is a typed, readable error with the request id as trace id', async () => {
+    const { client } = connect('luca.rossi');
+    await until(client, (s) => s.connection.status === 'connected', 'connected');
+    const teamId = client.state.profile!.teams[0]!.id;
+    const error = await client.signIn({ role: 'agent', station: { kind: 'extension', extension: '99999' }, teamId }).then(
+      () => undefined,
+      (e: unknown) => e as CcError,
+    );
+    expect(error).toBeInstanceOf(CcError);
+    expect(error?.code).toBe('extension.notRegistered');
+    expect(error?.traceId).toMatch(/^cc-/);
+    expect(client.state.session).toBeUndefined();
+  });
+
+  it('CB-1…CB-3/WU-2: a whole call — offer, answer, hold, resume, hang up, forced wrap-up with a reason, Ready again', async () => {
+    const { client } = await signedIn('ana.popescu');
+    await client.setChannelState('voice', 'ready');
+    await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
+    const { id, callId } = await ring(client);
+    await client.accept(id);
+    await until(client, (s) => taskOf(s, id)?.status === 'active', 'talking');
+    await client.hold(id);
+    await until(client, (s) => taskOf(s, id)?.status === 'held', 'on hold');
+    await client.resume(id);
+    await until(client, (s) => taskOf(s, id)?.status === 'active', 'talking again');
+    await client.end(id);
+    const wrap = await until(client, (s) => taskOf(s, id)?.status === 'wrapUp', 'wrap-up');
+    expect(taskOf(wrap, id)?.wrapUp?.forced).toBe(true);
+    const reason = wrap.tenant.wrapUpReasons[0]!;
+    await client.chooseWrapUpReason(id, reason.id);
+    await client.closeWrapUp(id);
+    await until(client, (s) => taskOf(s, id) === undefined, 'the call gone');
+    expect(emulator.engine.closings(callId).at(-1)).toMatchObject({ reasonId: simReasonId(reason.label) });
+  });
+
+  it('SE-4: mid-call and mid-wrap-up the primary goes out of service; the secondary takes over with nothing lost, then fails back', async () => {
+    const { client, adapter } = await signedIn('ana.popescu');
+    const nodes: number[] = [];
+    const sub = adapter.node$.subscribe((n) => nodes.push(n));
+    await client.setChannelState('voice', 'ready');
+    await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
+    const { id, callId } = await ring(client);
+    await client.accept(id);
+    const talking = await until(client, (s) => taskOf(s, id)?.status === 'active', 'talking');
+    const startedAt = taskOf(talking, id)!.startedAt;
+
+    await emulator.setStatus('primary', 'OUT_OF_SERVICE');
+    await until(client, (s) => s.connection.status === 'lost', 'the lost connection');
+    expect((await client.hold(id).catch((e: unknown) => e)) as CcError).toMatchObject({ code: 'network' });
+    const back = await until(client, (s) => s.connection.status === 'connected', 'the secondary', 15_000);
+    expect(nodes.at(-1)).toBe(1);
+    expect(taskOf(back, id)).toMatchObject({ status: 'active', startedAt });
+    expect(back.session?.station).toEqual({ kind: 'extension', extension: userOf('ana.popescu').extension });
+
+    // Wrap-up on the secondary, a reason chosen, then the secondary fails too and the primary is back.
+    await client.end(id);
+    const wrap = await until(client, (s) => taskOf(s, id)?.status === 'wrapUp', 'wrap-up');
+    const reason = wrap.tenant.wrapUpReasons[1]!;
+    await client.chooseWrapUpReason(id, reason.id);
+    await emulator.setStatus('primary', 'IN_SERVICE');
+    await emulator.setStatus('secondary', 'OUT_OF_SERVICE');
+    await until(client, (s) => s.connection.status === 'lost', 'lost again');
+    const home = await until(client, (s) => s.connection.status === 'connected', 'the primary', 15_000);
+    expect(nodes.at(-1)).toBe(0);
+    expect(taskOf(home, id)?.status).toBe('wrapUp');
+    expect(home.wrapUpChoices[id]).toBe(reason.id);
+    await client.closeWrapUp(id);
+    await until(client, (s) => taskOf(s, id) === undefined, 'closed');
+    expect(emulator.engine.closings(callId).at(-1)).toMatchObject({ reasonId: simReasonId(reason.label) });
+    sub.unsubscribe();
+    await emulator.setStatus('secondary', 'IN_SERVICE');
+  });
+});
