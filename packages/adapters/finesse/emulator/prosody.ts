@@ -248,6 +248,7 @@ emulator_accounts = {
 ${accounts}
 }
 emulator_parent_pid = ${process.pid}
+emulator_run_dir = ${lua(options.runDir)}
 c2s_require_encryption = false
 allow_unencrypted_plain_auth = true
 consider_websocket_secure = true
