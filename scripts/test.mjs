@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every test. Installs Debian's Chromium when missing (as root), runs the Node unit
-// tests (vitest), the browser tests (web-test-runner in Chromium) and the demo's end-to-end test,
+// `npm test`: every test. Installs Debian's Chromium and Prosody when missing (as root), runs the
+// Node tests (vitest: core, simulator, the Finesse adapter against its emulator and Prosody), the
+// browser tests (web-test-runner in Chromium) and the demo's end-to-end test,
 // then prints one closing line `tests: N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -27,7 +28,24 @@ function ensureChromium() {
   return run('sh', ['-c', install], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) === 0 && existsSync(chrome);
 }
 
+/**
+ * Debian's Prosody: the Finesse emulator's XMPP server (the server-backed tests start their own on
+ * loopback). Installed here, once, so parallel test files never race to install it.
+ */
+function ensureProsody() {
+  const found = spawnSync('sh', ['-c', 'command -v prosody'], { stdio: 'pipe' }).status === 0;
+  if (found) return true;
+  const install = 'apt-get update && apt-get install -y prosody';
+  if (!isRoot) {
+    console.error(`Prosody is missing (the Finesse adapter's tests need it). Install it with:\n  sudo sh -c '${install}'`);
+    return false;
+  }
+  console.log(`Installing Debian's prosody (${install}) …`);
+  return run('sh', ['-c', install], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) === 0;
+}
+
 const totals = { passed: 0, failed: 0 };
+if (!ensureProsody()) totals.failed += 1;
 
 // Node: core and simulator.
 rmSync('.vitest-summary.json', { force: true });
