@@ -324,9 +324,8 @@ const ROUTES: readonly Route[] = [
     const { world } = call.host;
     const model = world.queue(queueId!);
     if (!model) throw new ApiFailure(404, 'Not Found', `There is no queue ${queueId}.`, queueId!);
-    const mine =
-      world.queuesOf(call.userId).some((q) => q.id === queueId) ||
-      world.scenario.queues.some((q) => q.id === queueId && q.supervisors.some((s) => s.agentId === call.userId));
+    const def = world.scenario.queues.find((q) => q.id === queueId)!;
+    const mine = [...def.members, ...def.supervisors].some((person) => person.agentId === call.userId);
     if (!mine) throw new ApiFailure(403, 'Unauthorized', `Queue ${queueId} is not one of yours.`, queueId!);
     sendXml(call.res, 200, queueXml(model));
   }),
