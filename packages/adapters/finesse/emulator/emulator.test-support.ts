@@ -78,11 +78,19 @@ export class Subscriber {
   /** Resolves when the server closes the session. */
   readonly disconnected: Promise<void>;
   readonly #waiters = new Set<Waiter>();
+  /** Presence stanzas received (e.g. of the `finesse` user). */
+  readonly presences: Element[] = [];
+  readonly #presenceWaiters = new Set<(presence: Element) => void>();
 
   private constructor(xmpp: Client) {
     this.xmpp = xmpp;
     this.disconnected = new Promise((resolve) => xmpp.on('disconnect', () => resolve()));
     xmpp.on('stanza', (stanza: Element) => {
+      if (stanza.is('presence')) {
+        this.presences.push(stanza);
+        for (const waiter of [...this.#presenceWaiters]) waiter(stanza);
+        return;
+      }
       if (!stanza.is('message')) return;
       const items = stanza.getChild('event', 'http://jabber.org/protocol/pubsub#event')?.getChild('items');
       for (const item of items?.getChildren('item') ?? []) {
@@ -150,6 +158,24 @@ export class Subscriber {
         reject(new Error(`No matching notification in ${timeoutMs} ms; unmatched so far:\n${seen.join('\n')}`));
       }, timeoutMs);
       this.#waiters.add(waiter);
+    });
+  }
+
+  /** Asks to see a JID's presence and resolves once it is seen available. */
+  watchPresence(jid: string, timeoutMs = 4_000): Promise<Element> {
+    return new Promise((resolve, reject) => {
+      const waiter = (presence: Element) => {
+        if (String(presence.attrs.from ?? '').split('/')[0] !== jid || presence.attrs.type !== undefined) return;
+        clearTimeout(timer);
+        this.#presenceWaiters.delete(waiter);
+        resolve(presence);
+      };
+      const timer = setTimeout(() => {
+        this.#presenceWaiters.delete(waiter);
+        reject(new Error(`No presence from ${jid} in ${timeoutMs} ms.`));
+      }, timeoutMs);
+      this.#presenceWaiters.add(waiter);
+      this.xmpp.send(xml('presence', { to: jid, type: 'subscribe' })).catch(reject);
     });
   }
 

@@ -395,6 +395,12 @@ describe('Finesse emulator', () => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('SE-4: the finesse user is AVAILABLE to a client that watches its presence', async () => {
+    const watcher = await subscriber(secondary, maya, 'presence');
+    const presence = await watcher.watchPresence('finesse@finesse-b.localhost');
+    expect(presence.attrs.from).toBe('finesse@finesse-b.localhost/emulator');
+  });
+
   it('SE-4: a node taken OUT_OF_SERVICE says so, answers 503 and drops its XMPP sessions; back IN_SERVICE it serves again on the same URLs', async () => {
     const onSecondary = await subscriber(secondary, ana, 'failover');
     await api(secondary, ana, 'PUT', `/User/${ana.id}`, { body: userXmlBody('<state>NOT_READY</state>'), requestId: 'before' });

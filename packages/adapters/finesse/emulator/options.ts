@@ -50,6 +50,8 @@ export interface FinesseEmulatorOptions {
   readonly tokens?: Readonly<Record<string, string>>;
   /** `NON_SSO` when omitted. */
   readonly systemAuthMode?: SystemAuthMode;
+  /** What SystemInfo `systemAuthMode` says (the strings beyond SSO/NON_SSO are UNVERIFIED). The mode's name when omitted. */
+  readonly systemAuthModeText?: string;
   /** Lock an id after this many failed sign-ins in a row, for `durationMs` (brief §1: 5, about 5 minutes); `false` never locks. */
   readonly lockout?: { readonly failures: number; readonly durationMs: number } | false;
   /** SystemInfo needs credentials too (UNVERIFIED). `false` when omitted. */
@@ -136,6 +138,7 @@ export interface EmulatorSettings {
   readonly passwords: Readonly<Record<string, string>>;
   readonly tokens: Readonly<Record<string, string>> | undefined;
   readonly systemAuthMode: SystemAuthMode;
+  readonly systemAuthModeText: string;
   readonly lockout: { readonly failures: number; readonly durationMs: number } | false;
   readonly systemInfoRequiresAuth: boolean;
   readonly deploymentType: string;
@@ -172,6 +175,7 @@ export function resolveSettings(options: FinesseEmulatorOptions): EmulatorSettin
     passwords: options.passwords ?? {},
     tokens: options.tokens,
     systemAuthMode: options.systemAuthMode ?? 'NON_SSO',
+    systemAuthModeText: options.systemAuthModeText ?? options.systemAuthMode ?? 'NON_SSO',
     lockout: options.lockout ?? { failures: 5, durationMs: 5 * 60_000 },
     systemInfoRequiresAuth: options.systemInfoRequiresAuth ?? false,
     deploymentType: options.deploymentType ?? 'UCCE',

@@ -1,7 +1,8 @@
 // The emulator's own XMPP client on one node's Prosody, as Finesse's `finesse` user: signs in as
 // admin over WebSocket with @xmpp/client, creates the pubsub nodes, subscribes users' bare JIDs
 // to the nodes Finesse subscribes by itself (brief §9.2), and publishes each `Update` as the
-// escaped text of a `<notification>` item (brief §9.3), in order.
+// escaped text of a `<notification>` item (brief §9.3), in order. It also accepts every presence
+// subscription, so clients can watch the `finesse` user's availability (brief §10).
 
 import type { Element as LtxElement } from 'ltx';
 import { client, xml, type Client } from '@xmpp/client';
@@ -47,6 +48,16 @@ export class Publisher {
     this.#xmpp.reconnect.stop();
     this.#xmpp.on('error', (error: Error) => {
       this.lastError = error;
+    });
+    // Brief §10: a client checks that the `finesse` user is AVAILABLE; whoever asks may see its presence.
+    this.#xmpp.on('stanza', (stanza: LtxElement) => {
+      if (stanza.is('presence') && stanza.attrs.type === 'subscribe' && typeof stanza.attrs.from === 'string') {
+        const to = stanza.attrs.from.split('/')[0]!;
+        this.#xmpp.send(xml('presence', { to, type: 'subscribed' })).catch(() => undefined);
+        this.#xmpp.send(xml('presence', { to, type: 'subscribe' })).catch(() => undefined);
+      } else if (stanza.is('presence') && stanza.attrs.type === 'subscribed') {
+        this.#xmpp.send(xml('presence', { to: stanza.attrs.from, type: 'subscribed' })).catch(() => undefined);
+      }
     });
     this.#xmpp.on('offline', () => {
       this.#online = false;

@@ -161,7 +161,7 @@ export async function startFinesseEmulator(options: FinesseEmulatorOptions = {})
     xmppPubSubDomain: `pubsub.${runtime.host}`,
     primaryNode: runtimes[0]!.address(),
     secondaryNode: runtimes[1]?.address(),
-    systemAuthMode: settings.systemAuthMode,
+    systemAuthMode: settings.systemAuthModeText,
     timezoneOffset: settings.timezoneOffset,
     currentTimestamp: Date.now(),
   });
@@ -245,7 +245,11 @@ export async function startFinesseEmulator(options: FinesseEmulatorOptions = {})
         if (statusOptions.dropXmpp ?? true) await stopXmpp(runtime, statusOptions.crash ?? false);
         return;
       }
-      if (!runtime.publisher) await startXmpp(runtime);
+      if (!runtime.publisher?.online) {
+        // Down, or its Prosody died on its own: start it again on the same ports.
+        await stopXmpp(runtime, true);
+        await startXmpp(runtime);
+      }
       runtime.status = 'IN_SERVICE';
       runtime.publisher?.publish(NODES.systemInfo(), notifier.systemInfoUpdate(systemInfo(runtime)));
     });
