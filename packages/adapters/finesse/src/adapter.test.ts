@@ -42,7 +42,6 @@ function connect(id: string, overrides: Partial<FinesseAdapterOptions> = {}): { 
   const adapter = createFinesseAdapter({
     nodes: emulator.nodes.map((n) => ({ restUrl: n.restUrl, xmppUrl: n.xmppUrl })) as unknown as FinesseAdapterOptions['nodes'],
     credentials: { kind: 'basic', id: user.id, password: user.password },
-    transferTargets: [{ id: 'q-support', name: 'Support', kind: 'queue' }],
     wrapUpTimeoutSec: 60,
     failover: { backoffMs: 50, maxBackoffMs: 400, alternateAfterMs: 600 },
     pingIntervalMs: 1_000,
@@ -86,14 +85,27 @@ async function signedIn(id: string, overrides: Partial<FinesseAdapterOptions> = 
   return connected;
 }
 
+/** A voice queue the agent is a member of. */
+const queueOf = (agentId: string) =>
+  SCENARIO.queues.find((q) => q.media === 'voice' && q.direction === 'inbound' && q.members.some((m) => m.agentId === agentId))!.id;
+
 /** Rings a call for the agent (Ready on voice): its dialog id as the core sees it, and its call id in the simulator. */
 async function ring(client: CcClient, queueId = 'q-sales'): Promise<{ id: string; callId: string }> {
+  const agentId = client.state.profile!.id;
   const callId = emulator.engine.injectCall({ queueId, customerName: 'Dana Reyes' });
-  const state = await until(client, (s) => s.tasks.some((t) => t.media === 'voice' && t.status === 'offered'), 'the offer');
-  return { id: state.tasks.find((t) => t.status === 'offered')!.id, callId };
+  const state = await until(
+    client,
+    (s) => {
+      const id = emulator.dialogIdOf(agentId, callId);
+      return id !== undefined && taskOf(s, id)?.status === 'offered';
+    },
+    'the offer',
+  );
+  expect(state.connection.status).toBe('connected');
+  return { id: emulator.dialogIdOf(agentId, callId)!, callId };
 }
 
-describe('Finesse adapter against the emulator (real HTTP + Prosody)', () => {
+describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout: 20_000 }, () => {
   it('SL-10/ST-1: loads the profile, signs in with an extension and changes state with reasons', async () => {
     const { client } = await signedIn('ana.popescu');
     const state = client.state;
@@ -143,6 +155,55 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', () => {
     await client.closeWrapUp(id);
     await until(client, (s) => taskOf(s, id) === undefined, 'the call gone');
     expect(emulator.engine.closings(callId).at(-1)).toMatchObject({ reasonId: simReasonId(reason.label) });
+  });
+
+  it('CB-3: consult a target, then complete the transfer: the call leaves the agent as transferred', async () => {
+    // Transfer targets come from the user's phone books (§3.1).
+    const { client } = await signedIn('luca.rossi');
+    const support = client.state.tenant.transferTargets.find((t) => t.name === 'Support')!.id;
+    await client.setChannelState('voice', 'ready');
+    await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
+    const { id } = await ring(client, queueOf('luca.rossi'));
+    await client.accept(id);
+    await until(client, (s) => taskOf(s, id)?.status === 'active', 'talking');
+    await client.consult(id, support);
+    await until(client, (s) => taskOf(s, id)?.consult?.status === 'connected', 'the consultation connected');
+    expect(taskOf(client.state, id)?.consult?.targetName).toBe('Support');
+    await client.completeConsult(id);
+    await until(client, (s) => taskOf(s, id)?.status !== 'active' && taskOf(s, id)?.status !== 'held', 'the call handed over');
+  });
+
+  it('TP-1/ST-1: the chat MRD is signed in with the voice sign-in; a chat is offered, accepted and closed with a reason', async () => {
+    const { client } = await signedIn('maya.patel');
+    await until(client, (s) => s.media.chat?.status === 'notReady', 'Chat signed in (Not Ready)');
+    await client.setChannelState('chatSocial', 'ready');
+    await until(client, (s) => s.media.chat?.status === 'ready', 'Chat Ready');
+    emulator.engine.injectContact({ queueId: 'dq-chat', customerName: 'Lea Martin' });
+    const offered = await until(client, (s) => s.tasks.some((t) => t.media === 'chat' && t.status === 'offered'), 'the chat offer');
+    const id = offered.tasks.find((t) => t.media === 'chat')!.id;
+    await client.accept(id);
+    await until(client, (s) => taskOf(s, id)?.status === 'active', 'the chat accepted');
+    await client.end(id);
+    const wrap = await until(client, (s) => taskOf(s, id)?.status === 'wrapUp' || taskOf(s, id) === undefined, 'the chat ended');
+    if (taskOf(wrap, id)) {
+      await client.chooseWrapUpReason(id, wrap.tenant.wrapUpReasons[0]!.id);
+      await client.closeWrapUp(id);
+      await until(client, (s) => taskOf(s, id) === undefined, 'the chat closed');
+    }
+  });
+
+  it('QL-2/QL-6: a supervisor sees the queues’ figures and is told when a call starts waiting', async () => {
+    const { client } = connect('camille.durand');
+    await until(client, (s) => s.connection.status === 'connected' && s.profile !== undefined, 'the profile');
+    const teamId = client.state.profile!.teams[0]!.id;
+    await client.signIn({ role: 'supervisor', station: { kind: 'extension', extension: userOf('camille.durand').extension! }, teamId });
+    const loaded = await until(client, (s) => s.session !== undefined && s.queues.length > 0, 'the queues');
+    const sales = loaded.queues.find((q) => q.id === 'q-sales')!;
+    const callId = emulator.engine.injectCall({ queueId: 'q-sales' });
+    emulator.publishQueueStats();
+    const after = await until(client, (s) => (s.queues.find((q) => q.id === 'q-sales')?.waiting ?? 0) > sales.waiting, 'the waiting call');
+    expect(after.queues.find((q) => q.id === 'q-sales')?.oldestWaitingSince).toBeTypeOf('number');
+    emulator.engine.hangUp(callId);
   });
 
   it('SE-4: mid-call and mid-wrap-up the primary goes out of service; the secondary takes over with nothing lost, then fails back', async () => {

@@ -101,6 +101,8 @@ interface Reading {
   readonly media: readonly FinesseMedia[];
   readonly dialogs: readonly Dialog[];
   readonly queues: readonly CoreQueue[] | undefined;
+  /** Where calls may go: the options' targets, else the user's phone books' contacts. */
+  readonly targets: MappingSettings['transferTargets'];
 }
 
 export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAdapter {
@@ -175,6 +177,11 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       if (!this.#stopped) this.#out.next(event);
     }
 
+    /** The mapping settings with this node's transfer targets. */
+    get #settings(): MappingSettings {
+      return this.#readingExtras ? { ...settings, transferTargets: this.#readingExtras.targets } : settings;
+    }
+
     get #rest(): FinesseRest {
       return rests[node$.value]!;
     }
@@ -207,6 +214,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
             this.#emit({ type: 'connection.changed', status: 'failed', error: why.toInfo() });
             return;
           }
+          // Never connected yet: say why (a node down, a reply that could not be read) and keep trying.
+          if (!lost && attempt === 0) this.#emit({ type: 'connection.changed', status: 'failed', error: why.toInfo() });
           attempt += 1;
         }
       }
@@ -239,6 +248,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       try {
         let reading = await this.#read();
         reading = await this.#restoreAfterFailover(reading);
+        // §6/§9.2: queue statistics come only to those who subscribe (a refusal leaves the figures as read).
+        for (const queue of reading.queues ?? []) await channel.subscribe(`/finesse/api/Queue/${queue.id}`).catch(() => {});
         this.#apply(reading);
       } catch (error) {
         this.#dropChannel();
@@ -287,7 +298,27 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
           undefined,
         ),
       ]);
-      return { user, notReady, wrapUpReasons, media, dialogs: [...voiceDialogs, ...mediaDialogs], queues };
+      const targets = options.transferTargets ?? (await optional(this.#phoneBookTargets(), []));
+      return { user, notReady, wrapUpReasons, media, dialogs: [...voiceDialogs, ...mediaDialogs], queues, targets };
+    }
+
+    /** §3.1 PhoneBooks → Contacts: the numbers the agent may transfer or consult to (voice). */
+    async #phoneBookTargets(): Promise<MappingSettings['transferTargets']> {
+      const rest = this.#rest;
+      const books = await rest.get(`${userPath}/PhoneBooks`);
+      const targets: { id: string; name: string; kind: 'agent'; address: string }[] = [];
+      for (const book of books.getChildren('PhoneBook')) {
+        const contactsUri = book.getChildText('contacts');
+        if (!contactsUri) continue;
+        const contacts = await rest.get(contactsUri.replace(/^https?:\/\/[^/]+/, ''));
+        for (const contact of contacts.getChildren('Contact')) {
+          const number = contact.getChildText('phoneNumber')?.trim();
+          if (!number || targets.some((t) => t.id === number)) continue;
+          const name = [contact.getChildText('firstName'), contact.getChildText('lastName')].filter(Boolean).join(' ').trim() || number;
+          targets.push({ id: number, name, kind: 'agent', address: number });
+        }
+      }
+      return targets;
     }
 
     /**
@@ -325,7 +356,10 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       const now = Date.now();
       const user = reading.user;
       const profile = profileFrom(user);
-      const tenant = tenantFrom({ user, notReady: reading.notReady, wrapUpReasons: reading.wrapUpReasons, media: reading.media }, settings);
+      const tenant = tenantFrom(
+        { user, notReady: reading.notReady, wrapUpReasons: reading.wrapUpReasons, media: reading.media },
+        this.#settings,
+      );
       this.#session = sessionFrom(user, this.#session, now);
       if (this.#session) this.#station = this.#session.station;
       const voice = this.#session ? voiceStateFrom(user, this.#voice, now) : undefined;
@@ -403,7 +437,12 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         return;
       }
       this.#station = session.station;
-      if (!before) this.#emit({ type: 'session.signedIn', session });
+      if (!before) {
+        this.#emit({ type: 'session.signedIn', session });
+        // QL-1: the queue list comes with the session.
+        const queues = this.#readingExtras?.queues;
+        if (queues) this.#emit({ type: 'queues.loaded', queues });
+      }
       const voice = voiceStateFrom(user, this.#voice, now);
       if (voice && (voice.status !== this.#voice?.status || voice.reasonId !== this.#voice?.reasonId)) {
         this.#emit({
@@ -441,7 +480,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       const context: TaskContext = {
         addresses: [user.extension, user.mobileAgent?.dialNumber].filter((a): a is string => !!a),
         user,
-        settings,
+        settings: this.#settings,
         now: Date.now(),
         previous: (id) => this.#tasks.get(id),
       };
@@ -530,7 +569,15 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       switch (command.type) {
         case 'session.signIn': {
           this.#station = command.station;
-          return this.#write(() => rest.put(userPath, encodeUserState(loginRequest(command.station))));
+          await this.#write(() => rest.put(userPath, encodeUserState(loginRequest(command.station))));
+          // §8.1: the desktop signs in to every media routing domain after the voice sign-in; a refusal
+          // shows on that medium (ST-5), not on the sign-in.
+          await Promise.all(
+            [...this.#mrds.values()]
+              .filter((m) => mediumOf(m, settings) !== undefined && m.state === 'LOGOUT')
+              .map((m) => this.#signInMrd(m.id)),
+          );
+          return;
         }
         case 'session.signOut':
           return this.#write(() => rest.put(userPath, encodeUserState({ state: 'LOGOUT' })));
@@ -556,14 +603,14 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
             const station = this.#station;
             return this.#write(() => rest.put(userPath, encodeUserState(loginRequest(station))));
           }
-          const mrd = this.#mrdOf(command.media);
-          return this.#write(() => rest.put(`${userPath}/Media/${encodeURIComponent(mrd)}`, encodeMediaState({ state: 'LOGIN' })));
+          return this.#signInMrd(this.#mrdOf(command.media), true);
         }
         case 'task.accept':
           if (digital) return this.#taskAction(command.taskId, { action: 'ACCEPT' });
           return voiceAction(command.taskId, 'ANSWER');
         case 'task.end':
-          if (digital) return this.#taskAction(command.taskId, { action: 'CLOSE' });
+          // §8.2: a task ends into wrap-up (the server closes it at once where there is none).
+          if (digital) return this.#taskAction(command.taskId, { action: 'WRAP_UP' });
           return voiceAction(command.taskId, 'DROP');
         case 'task.close':
           return this.#closeWrapUp(command.taskId, command.reasonId);
@@ -613,6 +660,19 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       }
     }
 
+    /** §8.1 MRD sign-in. A refusal is the medium's failure (ST-5) unless the caller wants it thrown. */
+    async #signInMrd(mrd: string, rethrow = false): Promise<void> {
+      const rest = this.#rest;
+      try {
+        await this.#write(() => rest.put(`${userPath}/Media/${encodeURIComponent(mrd)}`, encodeMediaState({ state: 'LOGIN' })));
+      } catch (error) {
+        const medium = this.#mrds.get(mrd);
+        const media = medium ? mediumOf(medium, settings) : undefined;
+        if (media) this.#emit({ type: 'media.stateChanged', media, status: 'failed', error: CcError.from(error).toInfo() });
+        if (rethrow) throw error;
+      }
+    }
+
     #taskAction(taskId: string, request: Parameters<typeof encodeTaskAction>[0]): Promise<void> {
       const rest = this.#rest;
       return this.#write(() =>
@@ -627,9 +687,19 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
     async #closeWrapUp(taskId: string, reasonId: string | undefined): Promise<void> {
       const rest = this.#rest;
       const task = this.#tasks.get(taskId);
-      if (task?.media !== 'voice') return this.#taskAction(taskId, { action: 'CLOSE' });
       const label = reasonId === undefined ? undefined : this.#readingExtras?.wrapUpReasons.find((r) => r.id === reasonId)?.label;
       if (reasonId !== undefined && label === undefined) throw new CcError('command.notAllowed', `Unknown wrap-up reason "${reasonId}".`);
+      if (task && task.media !== 'voice') {
+        if (label !== undefined) {
+          await this.#write(() =>
+            rest.put(
+              `/finesse/api/Dialog/${encodeURIComponent(taskId)}`,
+              encodeDialogAction({ action: 'UPDATE_CALL_DATA', wrapUpReason: label }),
+            ),
+          );
+        }
+        return this.#taskAction(taskId, { action: 'CLOSE' });
+      }
       if (label !== undefined) {
         await this.#write(() =>
           rest.put(
@@ -658,7 +728,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
     }
 
     #addressOf(targetId: string): string {
-      const target = settings.transferTargets.find((t) => t.id === targetId);
+      const target = this.#settings.transferTargets.find((t) => t.id === targetId);
       if (!target) throw new CcError('command.notAllowed', `"${targetId}" is not a transfer target.`);
       return target.address ?? target.id;
     }

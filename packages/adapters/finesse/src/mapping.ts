@@ -73,12 +73,15 @@ export function profileFrom(user: User): AgentProfile {
   };
 }
 
-/** finesse.js WrapUpMode → the core's wrap-up: required modes force a reason (WU-2). */
+/**
+ * finesse.js WrapUpMode → the core's wrap-up. REQUIRED_WITH_WRAP_UP_DATA is the one that wants a
+ * reason (WU-2); REQUIRED and OPTIONAL lead to wrap-up with reasons offered, not demanded.
+ */
 export function wrapUpFrom(mode: WrapUpMode | undefined, timeoutSec: number): WrapUpSettings {
   switch (mode) {
-    case 'REQUIRED':
     case 'REQUIRED_WITH_WRAP_UP_DATA':
       return { mode: 'forced', timeoutSec };
+    case 'REQUIRED':
     case 'OPTIONAL':
       return { mode: 'optional', timeoutSec };
     default:
@@ -330,7 +333,7 @@ export function digitalTaskFrom(
     ...(dialog.mediaProperties.queueNumber ? { queueId: dialog.mediaProperties.queueNumber } : {}),
     ...(dialog.mediaProperties.queueName ? { queueName: dialog.mediaProperties.queueName } : {}),
     ...(status !== 'offered' ? { startedAt: previous?.startedAt ?? context.now } : {}),
-    ...(status === 'wrapUp' ? { wrapUp: { forced: false } } : {}),
+    ...(status === 'wrapUp' ? { wrapUp: { forced: wrapUpFrom(context.user.settings.wrapUpOnIncoming, 0).mode === 'forced' } } : {}),
   };
 }
 
