@@ -136,6 +136,36 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     expect(client.state.session).toBeUndefined();
   });
 
+  it('SL-3/SL-10: a mobile agent signs in on a dial number (kept as E.164) through the CTI port extension', async () => {
+    const { client } = connect('maya.patel', { mobileAgent: { extension: userOf('maya.patel').extension! } });
+    await until(client, (s) => s.connection.status === 'connected' && s.profile !== undefined, 'the profile');
+    const teamId = client.state.profile!.teams[0]!.id;
+    await client.signIn({ role: 'agent', station: { kind: 'dialNumber', number: '+33612345678' }, teamId });
+    const state = await until(client, (s) => s.session !== undefined, 'the session');
+    expect(state.session?.station).toEqual({ kind: 'dialNumber', number: '+33612345678' });
+    await client.signOut();
+    await until(client, (s) => s.session === undefined, 'signed out');
+  });
+
+  it('a reply that is not well-formed XML is a typed, readable error; the client keeps running and connects once replies are sound', async () => {
+    let corrupt = true;
+    const fetchOnce: typeof fetch = async (input, init) => {
+      const reply = await fetch(input, init);
+      if (!corrupt || !String(input).endsWith('/User/luca.rossi')) return reply;
+      corrupt = false;
+      const text = await reply.text();
+      return new Response(`<!DOCTYPE User [<!ENTITY x "boom">]>${text.slice(0, text.length / 2)}`, {
+        status: 200,
+        headers: { 'Content-Type': 'application/xml' },
+      });
+    };
+    const { client } = connect('luca.rossi', { fetch: fetchOnce });
+    const failed = await until(client, (s) => s.connection.status === 'failed', 'the failure');
+    expect(failed.connection.error?.code).toBe('payload.malformed');
+    expect(failed.connection.error?.message).toMatch(/User/);
+    await until(client, (s) => s.connection.status === 'connected' && s.profile?.id === 'luca.rossi', 'connected after all');
+  });
+
   it('CB-1…CB-3/WU-2: a whole call — offer, answer, hold, resume, hang up, forced wrap-up with a reason, Ready again', async () => {
     const { client } = await signedIn('ana.popescu');
     await client.setChannelState('voice', 'ready');
