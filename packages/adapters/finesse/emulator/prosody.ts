@@ -89,8 +89,9 @@ export function ensureProsody(): string {
   const found = findOnPath('prosody');
   if (found) return found;
   if (process.getuid?.() === 0) {
-    const install = () =>
-      spawnSync('apt-get', ['install', '-y', 'prosody'], { stdio: 'pipe', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    // RUNLEVEL=1 keeps the package's own system service from starting (it would listen on every interface).
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive', RUNLEVEL: '1' };
+    const install = () => spawnSync('apt-get', ['install', '-y', 'prosody'], { stdio: 'pipe', env });
     let result = install();
     if (result.status !== 0) {
       spawnSync('apt-get', ['update'], { stdio: 'pipe' });
