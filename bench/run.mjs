@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { measure } from '../scripts/size.mjs';
 import { paneMemory } from './pane-memory.mjs';
 
@@ -61,10 +62,18 @@ const throughput = storeThroughput(core);
 const initial = await measure('packages/widgets/src/cc-all.ts');
 const email = await measure('packages/widgets/src/cc-email-composer.ts');
 const editorChunk = email.lazy.filter((l) => l.from.includes('prosemirror'));
-// `npm run bench -- 300` runs a shorter pane run (the full one takes several minutes).
+// `npm run bench -- 300 5` runs a shorter pane run and soak (the full ones take several minutes).
 const paneTasks = Number(process.argv[2] ?? 3000);
 console.log(`running ${paneTasks.toLocaleString('en')} digital tasks through <cc-task-pane> in Chromium…`);
 const pane = await paneMemory({ tasks: paneTasks });
+// F1: failover soak on the Finesse adapter (emulator + Prosody), in its own process (TypeScript via tsx).
+const soakRounds = Number(process.argv[3] ?? 20);
+console.log(`running ${soakRounds} failovers on the Finesse adapter…`);
+const soakRun = spawnSync('npx', ['tsx', '--conditions=source', 'bench/finesse-soak.ts', String(soakRounds)], { encoding: 'utf8' });
+const soakLine = soakRun.stdout.trim().split('\n').at(-1) ?? '';
+const soak = soakLine.startsWith('{')
+  ? JSON.parse(soakLine)
+  : { rounds: 0, reconnectMs: { median: 0, p95: 0, max: 0 }, lost: [soakRun.stderr.trim()] };
 const report = {
   date: new Date().toISOString(),
   node: process.version,
@@ -85,6 +94,14 @@ const report = {
       unit: 'KB',
       goal: '≤ 2,048 KB',
     },
+    {
+      id: 'F1',
+      name: `failover soak: ${soak.rounds} mid-call failovers, reconnect time median / p95`,
+      value: `${soak.reconnectMs.median} / ${soak.reconnectMs.p95}`,
+      unit: 'ms',
+      goal: 'nothing lost (state, task, timer, reason)',
+    },
+    { id: 'F1', name: 'failover soak: things lost', value: soak.lost.length, unit: '', goal: '0', details: soak.lost },
     ...editorChunk.map((l) => ({
       id: 'D2',
       name: `lazy email editor chunk: ${l.from}`,
