@@ -1,10 +1,10 @@
 // The notification side of a Finesse node (protocol brief §9): an XMPP-over-WebSocket session
-// with @xmpp/client — sign in with the REST credentials, initial presence with priority 0, the
-// explicit pubsub subscriptions, a ping every few seconds — whose pubsub items become Updates.
-// A dropped session is reported once, through `closed`; reconnecting is the failover's job, not
-// the library's (its own reconnect is switched off).
+// (xmpp.js, see xmpp-client.ts) — sign in with the REST credentials, initial presence with
+// priority 0, the explicit pubsub subscriptions, a ping every few seconds — whose pubsub items
+// become Updates. A dropped session is reported once, through `closed`; reconnecting is the
+// failover's job, not the library's.
 
-import { client, xml, type Client } from '@xmpp/client';
+import { createXmppSession, xml } from './xmpp-client.js';
 import type { Element } from 'ltx';
 import { Subject, type Observable } from 'rxjs';
 import { CcError } from '@cc-elements/core';
@@ -41,15 +41,14 @@ const PUBSUB = 'http://jabber.org/protocol/pubsub';
 
 /** Opens a session and resolves once it is online, presence sent and every node subscribed. */
 export async function openNotifications(options: NotificationOptions): Promise<NotificationChannel> {
-  const xmpp: Client = client({
+  // No reconnect module: failover decides when and where to reconnect.
+  const xmpp = createXmppSession({
     service: options.url,
     domain: options.domain,
     resource: options.resource,
     username: options.username,
     password: options.password,
   });
-  // Failover decides when and where to reconnect.
-  xmpp.reconnect.stop();
   const updates = new Subject<Update | CcError>();
   let settle!: (error: CcError) => void;
   const closed = new Promise<CcError>((resolve) => (settle = resolve));
