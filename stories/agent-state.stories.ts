@@ -1,7 +1,10 @@
-// <cc-agent-state> in each of ST-5's indicator states, with failures, reasons and the open menu.
+// <cc-agent-state> in each of ST-5's indicator states, with failures, reasons, the open menu and a
+// lost connection (SE-4).
 
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { merge, Subject } from 'rxjs';
+import type { DomainEventInput } from '@cc-elements/core';
 import '@cc-elements/widgets/cc-agent-state.js';
 import { THEMES, connectedClient, signedInClient, surface, type ChannelSetting, type Loaded, type Theme } from './support.js';
 
@@ -86,6 +89,31 @@ export const ReasonSet: Story = {
   name: 'Not Ready – Lunch',
   loaders: signedIn('agentOnly', LUNCH),
   parameters: description('ST-1, ST-3: every channel is Not Ready with the reason Lunch, shown on each group.'),
+};
+
+export const ConnectionLost: Story = {
+  name: 'Connection lost (reconnecting)',
+  loaders: [
+    async (): Promise<Loaded> => {
+      // The simulator does not drop connections: the backend's "lost" is said for it.
+      const said = new Subject<DomainEventInput>();
+      const client = await signedInClient('agentOnly', {
+        ...SIGN_IN,
+        channels: [VOICE_READY],
+        adapt: (sim) => ({ ...sim, events$: merge(sim.events$, said) }),
+      });
+      said.next({
+        type: 'connection.changed',
+        status: 'lost',
+        error: { code: 'network', message: 'The notification connection dropped.' },
+      });
+      return { client };
+    },
+  ],
+  parameters: description(
+    'SE-4: the backend connection dropped and the adapter is reconnecting (on the same node or the alternate): every widget says so, ' +
+      'and commands wait for it; the state shown is kept.',
+  ),
 };
 
 export const SignInFailedEveryChannel: Story = {

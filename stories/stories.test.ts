@@ -184,6 +184,11 @@ const EXPECTED: Record<string, Record<string, Check>> = {
       indicator('allNotReady')(el);
       expect(channelTexts(el).every((t) => t.includes(': Not Ready – Lunch '))).to.equal(true);
     },
+    ConnectionLost: (el) => {
+      expect(text(el, '[part="connection-lost"]')).to.match(/^Connection to the contact center lost — reconnecting\./);
+      expect(inShadowRole(el)).to.equal('alert');
+      expect(channelTexts(el)[0]).to.match(/^Voice: Ready /);
+    },
     SignInFailedEveryChannel: (el) => {
       indicator('failed')(el);
       expect(allInShadow(el, '[part="errors"] li[data-media]').map((li) => li.dataset['media'])).to.have.members([
@@ -220,6 +225,8 @@ const EXPECTED: Record<string, Record<string, Check>> = {
     },
   },
 };
+
+const inShadowRole = (el: HTMLElement) => el.shadowRoot!.querySelector('[part="connection-lost"]')?.getAttribute('role');
 
 // Each module's Args differ; the runner reads only the shape Storybook reads.
 for (const module of [stationLogin, agentState] as unknown as readonly StoriesModule[]) {
