@@ -23,8 +23,19 @@ beforeAll(async () => {
   emulator = await startFinesseEmulator({ scenario: SCENARIO, engineOptions: { seed: 5, consultDelayMs: 30 }, queueStatsIntervalMs: 50 });
 });
 
-afterEach(() => {
-  for (const client of clients.splice(0)) client.dispose();
+afterEach(async () => {
+  // Each test starts from a quiet contact center: no caller left waiting, nobody left Ready.
+  for (const call of emulator.engine.calls()) if (call.status !== 'ended') emulator.engine.hangUp(call.id);
+  for (const client of clients.splice(0)) {
+    if (client.state.session && client.state.connection.status === 'connected') {
+      await client.setChannelState('all', 'notReady').catch(() => {});
+      await until(client, (s) => s.tasks.every((t) => t.status !== 'wrapUp' && t.status !== 'active'), 'no work left', 3_000).catch(
+        () => {},
+      );
+      await client.signOut().catch(() => {});
+    }
+    client.dispose();
+  }
 });
 
 afterAll(async () => {
@@ -69,6 +80,15 @@ function until(client: CcClient, test: (s: CcState) => boolean, what: string, ms
 }
 
 const voiceOf = (s: CcState) => s.media.voice;
+
+/** Every connection status the client passes through from now on (a failover may be over before a test looks). */
+function statuses(client: CcClient): { readonly seen: string[]; stop(): void } {
+  const seen: string[] = [];
+  const sub = client.connection$.subscribe((c) => {
+    if (seen.at(-1) !== c.status) seen.push(c.status);
+  });
+  return { seen, stop: () => sub.unsubscribe() };
+}
 /** The simulator's id of a wrap-up reason Finesse sends by label (§4.2). */
 const simReasonId = (label: string) => SCENARIO.tenant.wrapUpReasons.find((r) => r.label === label)?.id;
 const taskOf = (s: CcState, id: string): Task | undefined => s.tasks.find((t) => t.id === id);
@@ -190,7 +210,10 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
   it('CB-3: consult a target, then complete the transfer: the call leaves the agent as transferred', async () => {
     // Transfer targets come from the user's phone books (§3.1).
     const { client } = await signedIn('luca.rossi');
-    const support = client.state.tenant.transferTargets.find((t) => t.name === 'Support')!.id;
+    // A queue Luca does not take calls from, or the call would come straight back to him.
+    const mine = new Set(SCENARIO.queues.filter((q) => q.members.some((m) => m.agentId === 'luca.rossi')).map((q) => q.name));
+    const target = client.state.tenant.transferTargets.find((t) => !mine.has(t.name) && SCENARIO.queues.some((q) => q.name === t.name))!;
+    const support = target.id;
     await client.setChannelState('voice', 'ready');
     await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
     const { id } = await ring(client, queueOf('luca.rossi'));
@@ -198,9 +221,19 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     await until(client, (s) => taskOf(s, id)?.status === 'active', 'talking');
     await client.consult(id, support);
     await until(client, (s) => taskOf(s, id)?.consult?.status === 'connected', 'the consultation connected');
-    expect(taskOf(client.state, id)?.consult?.targetName).toBe('Support');
+    expect(taskOf(client.state, id)?.consult?.targetName).toBe(target.name);
     await client.completeConsult(id);
-    await until(client, (s) => taskOf(s, id)?.status !== 'active' && taskOf(s, id)?.status !== 'held', 'the call handed over');
+    const after = await until(
+      client,
+      (s) => taskOf(s, id)?.status !== 'active' && taskOf(s, id)?.status !== 'held',
+      'the call handed over',
+    );
+    // Handed over, the call leaves a wrap-up behind (forced here): close it with a reason.
+    if (taskOf(after, id)?.status === 'wrapUp') {
+      await client.chooseWrapUpReason(id, after.tenant.wrapUpReasons[0]!.id);
+      await client.closeWrapUp(id);
+    }
+    await until(client, (s) => taskOf(s, id) === undefined, 'the wrap-up closed');
   });
 
   it('TP-1/ST-1: the chat MRD is signed in with the voice sign-in; a chat is offered, accepted and closed with a reason', async () => {
@@ -236,6 +269,32 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     emulator.engine.hangUp(callId);
   });
 
+  it('SE-4: a node that signed the agent out during the outage gets the same station, availability and MRDs back', async () => {
+    const { client, adapter } = await signedIn('luca.rossi');
+    await client.setChannelState('voice', 'ready');
+    await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
+    const nodeBefore = await new Promise<number>((resolve) => adapter.node$.subscribe(resolve).unsubscribe());
+    const seen = statuses(client);
+    await emulator.setStatus(nodeBefore, 'OUT_OF_SERVICE', { crash: true });
+    // Finesse may force a logout on failover (system reason 255): the agent is signed out while away.
+    emulator.engine.apply('luca.rossi', { type: 'media.setState', media: ['voice'], status: 'notReady' });
+    emulator.engine.apply('luca.rossi', { type: 'session.signOut' });
+    const back = await until(
+      client,
+      (s) => s.connection.status === 'connected' && voiceOf(s)?.status === 'ready',
+      'signed in again, Ready',
+      15_000,
+    );
+    expect(back.session?.station).toEqual({ kind: 'extension', extension: userOf('luca.rossi').extension });
+    expect(emulator.engine.isSignedIn('luca.rossi')).toBe(true);
+    expect(seen.seen).toContain('lost');
+    seen.stop();
+    await emulator.setStatus(nodeBefore, 'IN_SERVICE');
+    // Leave no Ready agent behind to take the next test's calls.
+    await client.setChannelState('voice', 'notReady');
+    await client.signOut();
+  });
+
   it('SE-4: mid-call and mid-wrap-up the primary goes out of service; the secondary takes over with nothing lost, then fails back', async () => {
     const { client, adapter } = await signedIn('ana.popescu');
     const nodes: number[] = [];
@@ -247,12 +306,15 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     const talking = await until(client, (s) => taskOf(s, id)?.status === 'active', 'talking');
     const startedAt = taskOf(talking, id)!.startedAt;
 
-    await emulator.setStatus('primary', 'OUT_OF_SERVICE');
+    const seen = statuses(client);
+    void emulator.setStatus('primary', 'OUT_OF_SERVICE');
     await until(client, (s) => s.connection.status === 'lost', 'the lost connection');
     expect((await client.hold(id).catch((e: unknown) => e)) as CcError).toMatchObject({ code: 'network' });
-    const back = await until(client, (s) => s.connection.status === 'connected', 'the secondary', 15_000);
+    const back = await until(client, (s) => s.connection.status === 'connected' && nodes.at(-1) === 1, 'the secondary', 15_000);
     expect(nodes.at(-1)).toBe(1);
     expect(taskOf(back, id)).toMatchObject({ status: 'active', startedAt });
+    expect(taskOf(back, id)?.customer, 'call variables').toEqual(taskOf(talking, id)?.customer);
+    expect(voiceOf(back)?.status, 'still Ready').toBe('ready');
     expect(back.session?.station).toEqual({ kind: 'extension', extension: userOf('ana.popescu').extension });
 
     // Wrap-up on the secondary, a reason chosen, then the secondary fails too and the primary is back.
@@ -261,9 +323,11 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     const reason = wrap.tenant.wrapUpReasons[1]!;
     await client.chooseWrapUpReason(id, reason.id);
     await emulator.setStatus('primary', 'IN_SERVICE');
-    await emulator.setStatus('secondary', 'OUT_OF_SERVICE');
-    await until(client, (s) => s.connection.status === 'lost', 'lost again');
-    const home = await until(client, (s) => s.connection.status === 'connected', 'the primary', 15_000);
+    // This time the node's XMPP server is killed outright.
+    await emulator.setStatus('secondary', 'OUT_OF_SERVICE', { crash: true });
+    const home = await until(client, (s) => s.connection.status === 'connected' && nodes.at(-1) === 0, 'the primary', 15_000);
+    expect(seen.seen.filter((status) => status === 'lost')).toHaveLength(2);
+    seen.stop();
     expect(nodes.at(-1)).toBe(0);
     expect(taskOf(home, id)?.status).toBe('wrapUp');
     expect(home.wrapUpChoices[id]).toBe(reason.id);

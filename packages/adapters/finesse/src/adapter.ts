@@ -23,6 +23,7 @@ import {
 } from '@cc-elements/core';
 import {
   DEFAULT_MRD_MEDIA,
+  wrapUpFrom,
   digitalTaskFrom,
   finesseNumber,
   mediaStateFrom,
@@ -148,6 +149,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
     #mrds = new Map<string, FinesseMedia>();
     #dialogs = new Map<string, Dialog>();
     #tasks = new Map<string, Task>();
+    /** Calls gone from Dialogs whose wrap-up the User's state may still ask for. */
+    readonly #ended = new Map<string, Task>();
     /** Tasks the agent handed on: their end is a transfer, not a close. */
     readonly #transferring = new Set<string>();
     /** The station and availability to restore on a node that signed the agent out (failover). */
@@ -402,8 +405,13 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         case 'dialog': {
           const dialogs = data.kind === 'dialog' ? [data.dialog] : data.dialogs;
           for (const dialog of dialogs) {
-            if (update.event === 'DELETE') this.#dialogs.delete(dialog.id);
-            else this.#dialogs.set(dialog.id, dialog);
+            if (update.event === 'DELETE') {
+              // A call that left while connected (transferred, hung up by the customer) may still owe
+              // its wrap-up: the User's WORK / WORK_READY decides (§3.3).
+              const last = this.#tasks.get(dialog.id);
+              if (dialog.kind === 'voice' && (last?.status === 'active' || last?.status === 'held')) this.#ended.set(dialog.id, last);
+              this.#dialogs.delete(dialog.id);
+            } else this.#dialogs.set(dialog.id, dialog);
           }
           return this.#emitTaskChanges();
         }
@@ -493,10 +501,39 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         }
       }
       const dialogs = [...this.#dialogs.values()];
-      return [
+      const tasks = [
         ...voiceTasksFrom(dialogs, context),
         ...dialogs.map((d) => digitalTaskFrom(d, mrdMedia, context)).filter((t): t is Task => t !== undefined),
       ];
+      return [...tasks, ...this.#wrapUpsOfEnded(user, tasks)];
+    }
+
+    /**
+     * Calls that left Dialogs while connected: in wrap-up while the User is in WORK / WORK_READY,
+     * as they were while the User still says TALKING / HOLD (its update follows), gone otherwise.
+     */
+    #wrapUpsOfEnded(user: User, present: readonly Task[]): Task[] {
+      const result: Task[] = [];
+      for (const [id, last] of this.#ended) {
+        const mode = wrapUpFrom(user.settings.wrapUpOnIncoming, this.#settings.wrapUpTimeoutSec);
+        if (present.some((t) => t.id === id) || mode.mode === 'off') {
+          this.#ended.delete(id);
+        } else if (user.state === 'WORK' || user.state === 'WORK_READY') {
+          const since = last.status === 'wrapUp' ? last.since : (user.stateChangeTime ?? Date.now());
+          const { consult: _gone, ...rest } = last;
+          result.push({
+            ...rest,
+            status: 'wrapUp',
+            since,
+            wrapUp: { forced: mode.mode === 'forced', ...(mode.timeoutSec > 0 ? { expiresAt: since + mode.timeoutSec * 1000 } : {}) },
+          });
+        } else if (user.state === 'TALKING' || user.state === 'HOLD' || user.state === 'RESERVED') {
+          result.push(last);
+        } else {
+          this.#ended.delete(id);
+        }
+      }
+      return result;
     }
 
     #emitTaskChanges(): void {
