@@ -7,30 +7,16 @@
 //   npx tsx bench/finesse-soak.ts [rounds]    (npm run bench runs it with a few rounds)
 
 import { WebSocket as NodeWebSocket } from 'ws';
-import { createClient, type CcClient, type CcState } from '@cc-elements/core';
+import { createClient, type CcClient } from '@cc-elements/core';
 import { SCENARIOS, type SimScenario } from '@cc-elements/adapter-sim';
 import { startFinesseEmulator } from '../packages/adapters/finesse/emulator/server.js';
 import { createFinesseAdapter, type FinesseAdapterOptions } from '../packages/adapters/finesse/src/index.js';
+import { until } from '../packages/adapters/finesse/src/client.test-support.js';
 
 globalThis.WebSocket ??= NodeWebSocket as unknown as typeof globalThis.WebSocket;
 
 const rounds = Number(process.argv[2] ?? 20);
 const scenario: SimScenario = { ...SCENARIOS.liveTraffic, title: 'Finesse soak', traffic: false };
-
-function until(client: CcClient, test: (s: CcState) => boolean, what: string, ms = 20_000): Promise<CcState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.unsubscribe();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, ms);
-    const sub = client.state$.subscribe((s) => {
-      if (!test(s)) return;
-      clearTimeout(timer);
-      queueMicrotask(() => sub.unsubscribe());
-      resolve(s);
-    });
-  });
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 

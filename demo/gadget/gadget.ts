@@ -5,9 +5,7 @@
 // UserPrefs (WebSocket URL, alternate node, failover delay).
 
 import { createClient, webStorage, type CcClient } from '@cc-elements/core';
-import { createFinesseAdapter } from '@cc-elements/adapter-finesse';
-// The adapter package's gadget module (to become `from '@cc-elements/adapter-finesse'` once its index exports it).
-import { fromGadgetConfig, type FinesseGadgetConfig } from '../../packages/adapters/finesse/src/gadget.js';
+import { createFinesseAdapter, fromGadgetConfig, type FinesseGadgetConfig } from '@cc-elements/adapter-finesse';
 import '@cc-elements/widgets/cc-provider.js';
 import '@cc-elements/widgets/cc-station-login.js';
 import '@cc-elements/widgets/cc-agent-state.js';

@@ -10,6 +10,7 @@ import { SCENARIOS, type SimScenario } from '@cc-elements/adapter-sim';
 import { startFinesseEmulator, type FinesseEmulator } from '../emulator/server.js';
 import { createFinesseAdapter, type FinesseAdapter } from './adapter.js';
 import type { FinesseAdapterOptions } from './options.js';
+import { statuses, until } from './client.test-support.js';
 
 // @xmpp/websocket uses the global WebSocket, which Node 20 lacks without a flag.
 globalThis.WebSocket ??= NodeWebSocket as unknown as typeof globalThis.WebSocket;
@@ -63,32 +64,8 @@ function connect(id: string, overrides: Partial<FinesseAdapterOptions> = {}): { 
   return { client, adapter };
 }
 
-/** Resolves once the client's state passes the test (or fails, naming what was awaited). */
-function until(client: CcClient, test: (s: CcState) => boolean, what: string, ms = 8_000): Promise<CcState> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      sub.unsubscribe();
-      reject(new Error(`Timed out waiting for ${what}`));
-    }, ms);
-    const sub = client.state$.subscribe((s) => {
-      if (!test(s)) return;
-      clearTimeout(timer);
-      queueMicrotask(() => sub.unsubscribe());
-      resolve(s);
-    });
-  });
-}
-
 const voiceOf = (s: CcState) => s.media.voice;
 
-/** Every connection status the client passes through from now on (a failover may be over before a test looks). */
-function statuses(client: CcClient): { readonly seen: string[]; stop(): void } {
-  const seen: string[] = [];
-  const sub = client.connection$.subscribe((c) => {
-    if (seen.at(-1) !== c.status) seen.push(c.status);
-  });
-  return { seen, stop: () => sub.unsubscribe() };
-}
 /** The simulator's id of a wrap-up reason Finesse sends by label (§4.2). */
 const simReasonId = (label: string) => SCENARIO.tenant.wrapUpReasons.find((r) => r.label === label)?.id;
 const taskOf = (s: CcState, id: string): Task | undefined => s.tasks.find((t) => t.id === id);
@@ -133,6 +110,9 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     expect(state.session?.station).toEqual({ kind: 'extension', extension: userOf('ana.popescu').extension });
     expect(state.tenant.notReadyReasons.length).toBeGreaterThan(0);
     expect(state.tenant.stationKinds).toEqual(['extension', 'dialNumber']);
+    // QL-1: an agent's queues all route to them (Finesse has no per-queue switch).
+    expect(state.queues.length).toBeGreaterThan(0);
+    expect(state.queues.every((q) => q.enabled === true && q.monitored === undefined)).toBe(true);
     await client.setChannelState('voice', 'ready');
     await until(client, (s) => voiceOf(s)?.status === 'ready', 'Ready');
     const reason = state.tenant.notReadyReasons[0]!;

@@ -297,7 +297,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         rest.get(`${userPath}/Dialogs`).then(decodeDialogs),
         optional(rest.get(`${userPath}/Dialogs/Media`).then(decodeDialogs), []),
         optional(
-          rest.get(`${userPath}/Queues`).then((e) => decodeQueues(e).map((q) => queueFrom(q, Date.now()))),
+          rest.get(`${userPath}/Queues`).then((e) => decodeQueues(e).map((q) => queueFrom(q, Date.now(), queueRoles(user)))),
           undefined,
         ),
       ]);
@@ -421,7 +421,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
           for (const m of data.mediaList) this.#onMedia(m);
           return;
         case 'queue':
-          return this.#emit({ type: 'queue.updated', queue: queueFrom(data.queue, Date.now()) });
+          return this.#emit({ type: 'queue.updated', queue: queueFrom(data.queue, Date.now(), queueRoles(this.#user)) });
         case 'systemInfo':
           if (data.systemInfo.status === 'OUT_OF_SERVICE') this.#lose(new CcError('network', 'The Finesse node went out of service.'));
           return;
@@ -818,6 +818,11 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         throw new CcError('command.unsupported', 'Finesse signs in with an extension or as a mobile agent.');
     }
   }
+}
+
+/** Whose queues they are: an agent's route to them, a supervisor watches them. */
+function queueRoles(user: User | undefined): { agent: boolean; supervisor: boolean } {
+  return { agent: user?.roles.includes('Agent') ?? false, supervisor: user?.roles.includes('Supervisor') ?? false };
 }
 
 /** §9.2 nodes Finesse subscribes a user to by itself. */

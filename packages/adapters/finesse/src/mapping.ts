@@ -337,8 +337,16 @@ export function digitalTaskFrom(
   };
 }
 
-/** §6 statistics as the queue list shows them. */
-export function queueFrom(queue: Queue, now: number): CoreQueue {
+/**
+ * §6 statistics as the queue list shows them. The user's queues (User/Queues) all route to an
+ * agent — Finesse has no switch to turn one off (QL-5 is not offered) — and a supervisor watches
+ * them all (QL-7).
+ */
+export function queueFrom(
+  queue: Queue,
+  now: number,
+  roles: { agent: boolean; supervisor: boolean } = { agent: true, supervisor: false },
+): CoreQueue {
   const s = queue.statistics;
   const busy = (s.agentsTalkingInbound ?? 0) + (s.agentsTalkingOutbound ?? 0) + (s.agentsTalkingInternal ?? 0);
   return {
@@ -350,5 +358,7 @@ export function queueFrom(queue: Queue, now: number): CoreQueue {
     waiting: s.callsInQueue ?? 0,
     ...(s.callsInQueue ? { oldestWaitingSince: timeOr(s.startTimeOfLongestCallInQueue, now) } : {}),
     agentsSignedIn: s.agentsLoggedOn ?? 0,
+    ...(roles.agent ? { enabled: true } : {}),
+    ...(roles.supervisor ? { monitored: true } : {}),
   };
 }
