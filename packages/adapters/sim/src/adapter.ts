@@ -2,7 +2,15 @@
 // network round trip on every command and on connecting, all on the engine's scheduler.
 
 import { Observable, Subscription } from 'rxjs';
-import { CcError, COMMAND_TYPES, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
+import {
+  CcError,
+  COMMAND_TYPES,
+  SUPERVISOR_COMMAND_TYPES,
+  type Adapter,
+  type Command,
+  type CommandType,
+  type DomainEventInput,
+} from '@cc-elements/core';
 import { SimContactCenter, type SimContactCenterOptions } from './engine.js';
 
 export interface SimAdapterOptions extends SimContactCenterOptions {
@@ -39,8 +47,10 @@ const ENGINE_OPTIONS = [
   'threadLoadMs',
 ] as const satisfies readonly (keyof SimContactCenterOptions)[];
 
-/** The commands the simulator carries out: every one the core knows, voice and digital. */
-export const SIM_COMMANDS: readonly CommandType[] = COMMAND_TYPES;
+/** The commands the simulator carries out: every one the core knows, voice and digital (the supervisor's are not simulated yet). */
+export const SIM_COMMANDS: readonly CommandType[] = COMMAND_TYPES.filter(
+  (type) => !(SUPERVISOR_COMMAND_TYPES as readonly string[]).includes(type),
+);
 
 export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
   const given = ENGINE_OPTIONS.filter((key) => options[key] !== undefined);

@@ -415,6 +415,12 @@ export class SimContactCenter {
             : this.#board.setMonitored(agentId, session, command.changes),
         );
       }
+      case 'supervisor.setAgentStatus':
+      case 'supervisor.setAgentQueue':
+      case 'supervisor.monitor':
+      case 'supervisor.stopMonitor':
+        // The supervisor floor (SV) is not simulated yet.
+        throw this.#refuse('command.unsupported');
       default: {
         if (!agent.session) throw this.#refuse('session.required');
         const digital =

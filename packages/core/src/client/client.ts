@@ -3,6 +3,7 @@
 
 import {
   asyncScheduler,
+  BehaviorSubject,
   combineLatest,
   defer,
   distinctUntilChanged,
@@ -54,6 +55,9 @@ import type { Command, CommandType, OutgoingMessage, QueueChange } from './comma
 import type { Attachment, Draft, Message, Thread } from '../model/message.js';
 import { loadDrafts, saveDrafts, isEmptyDraft } from '../session/drafts.js';
 import { composerCheck } from '../rules/composer.js';
+import type { BeingMonitored, MonitorMode, RosterAgent } from '../model/supervisor.js';
+import { agentActions, rosterView, type AgentActions, type RosterQuery } from '../rules/roster.js';
+import { loadFavourites, saveFavourites } from '../session/favourites.js';
 
 export interface ClientOptions {
   readonly adapter: Adapter;
@@ -191,6 +195,25 @@ export interface CcClient {
   transferTask(taskId: string, targetId: string, options?: { readonly discardUnsaved?: boolean }): Promise<void>;
   /** DX-3: give the customer more time. */
   extendInactivity(taskId: string): Promise<void>;
+  // ---- supervisor (SV) ----
+  /** SV-1: the supervisor's agents, live. */
+  readonly roster$: Observable<readonly RosterAgent[]>;
+  /** SV-1: the agents the grid shows for a query (search, filters, sort, favourites). */
+  rosterView$(query: RosterQuery): Observable<readonly RosterAgent[]>;
+  /** SV-1: favourite agents, kept through reloads. */
+  readonly favourites$: Observable<ReadonlySet<string>>;
+  toggleFavourite(agentId: string): Promise<void>;
+  /** SV-3/SV-4: what the policy lets the supervisor do to this agent now. */
+  agentActions$(agentId: string): Observable<AgentActions | undefined>;
+  /** SV-3: refused before sending where the backend's policy does not allow it (8x8-style supervisors). */
+  setAgentStatus(agentId: string, status: 'ready' | 'notReady' | 'signedOut', reasonId?: string): Promise<void>;
+  setAgentQueue(agentId: string, queueId: string, enabled: boolean): Promise<void>;
+  /** SV-4: listen to, whisper on or barge into an agent's call. */
+  monitor(agentId: string, taskId: string, mode: MonitorMode): Promise<void>;
+  stopMonitor(agentId: string, taskId: string): Promise<void>;
+  /** SV-4, agent side: a supervisor is listening to one of my calls (where the backend reports it). */
+  readonly beingMonitored$: Observable<BeingMonitored | undefined>;
+
   /** Send a command as is, after the capability check. */
   execute(command: Command): Promise<void>;
   /** Close the connection and stop every rule. */
@@ -512,6 +535,19 @@ export function createClient(options: ClientOptions): CcClient {
       startWith(now),
     );
   }).pipe(share());
+  // SV-1: the roster as a list, and the supervisor's favourites (loaded from storage once).
+  const roster$ = select((s) => s.roster).pipe(map((roster) => Object.values(roster)));
+  const favourites$ = new BehaviorSubject<ReadonlySet<string>>(new Set());
+  void loadFavourites(storage).then((stored) => {
+    if (favourites$.value.size === 0 && stored.size > 0) favourites$.next(stored);
+  });
+  const agentName = (agentId: string) => store.state.roster[agentId]?.name ?? agentId;
+  /** SV-3/SV-4: the allowed actions, or a refusal when the agent is not on the roster. */
+  const actionsFor = (agentId: string) => {
+    const agent = store.state.roster[agentId];
+    if (!agent) throw new CcError('command.notAllowed', `"${agentId}" is not one of your agents.`);
+    return agentActions(agent, store.state.tenant.supervisor);
+  };
   const channels$ = select(channelViews, (a, b) => a.length === b.length && a.every((v, i) => sameView(v, b[i]!)));
 
   return {
@@ -863,6 +899,75 @@ export function createClient(options: ClientOptions): CcClient {
         return { type: 'inactivity.extend', taskId };
       });
     },
+    roster$,
+    rosterView$: (query) =>
+      combineLatest([roster$, favourites$]).pipe(map(([agents, favourites]) => rosterView(agents, query, favourites))),
+    favourites$,
+    async toggleFavourite(agentId) {
+      const next = new Set(favourites$.value);
+      if (!next.delete(agentId)) next.add(agentId);
+      favourites$.next(next);
+      try {
+        await saveFavourites(storage, next);
+      } catch (error) {
+        throw new CcError('storage.failed', undefined, { cause: error });
+      }
+    },
+    agentActions$: (agentId) =>
+      select(
+        (s) => {
+          const agent = s.roster[agentId];
+          return agent ? agentActions(agent, s.tenant.supervisor) : undefined;
+        },
+        (a, b) => JSON.stringify(a) === JSON.stringify(b),
+      ),
+    setAgentStatus(agentId, status, reasonId) {
+      return command(`supervisor.setAgentStatus:${agentId}`, () => {
+        const allowed = actionsFor(agentId).statuses;
+        if (!allowed.includes(status)) {
+          throw new CcError(
+            'command.notAllowed',
+            store.state.tenant.supervisor.changeAgentStatus
+              ? `${agentName(agentId)} cannot be moved to that status now.`
+              : 'This contact center does not let supervisors change an agent’s status.',
+          );
+        }
+        if (reasonId !== undefined && !store.state.tenant.notReadyReasons.some((r) => r.id === reasonId)) {
+          throw new CcError('command.notAllowed', `Unknown reason "${reasonId}".`);
+        }
+        return {
+          type: 'supervisor.setAgentStatus',
+          agentId,
+          status,
+          ...(status === 'notReady' && reasonId !== undefined ? { reasonId } : {}),
+        };
+      });
+    },
+    setAgentQueue(agentId, queueId, enabled) {
+      return command(`supervisor.setAgentQueue:${agentId}:${queueId}`, () => {
+        if (!actionsFor(agentId).changeQueues) {
+          throw new CcError('command.notAllowed', 'This contact center does not let supervisors change an agent’s queues.');
+        }
+        if (!store.state.roster[agentId]!.queues.some((q) => q.queueId === queueId)) throw new CcError('queue.unknown');
+        return { type: 'supervisor.setAgentQueue', agentId, queueId, enabled };
+      });
+    },
+    monitor(agentId, taskId, mode) {
+      return command(`supervisor.monitor:${taskId}`, () => {
+        const call = actionsFor(agentId).monitor.find((m) => m.taskId === taskId);
+        if (!call || !call.modes.includes(mode)) {
+          throw new CcError(
+            'command.notAllowed',
+            call ? 'This contact center does not allow that kind of monitoring.' : 'That call cannot be monitored now.',
+          );
+        }
+        return { type: 'supervisor.monitor', agentId, taskId, mode };
+      });
+    },
+    stopMonitor(agentId, taskId) {
+      return command(`supervisor.stopMonitor:${taskId}`, () => ({ type: 'supervisor.stopMonitor', agentId, taskId }));
+    },
+    beingMonitored$: select((s) => s.beingMonitored),
     execute,
     dispose() {
       subscriptions.unsubscribe();

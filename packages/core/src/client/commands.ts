@@ -4,6 +4,7 @@
 import type { Role, Station } from '../model/agent.js';
 import type { Media } from '../model/channel.js';
 import type { EmailHeaders } from '../model/message.js';
+import type { MonitorMode } from '../model/supervisor.js';
 
 export type Command =
   | { readonly type: 'session.signIn'; readonly role: Role; readonly station: Station; readonly teamId?: string }
@@ -64,7 +65,19 @@ export type Command =
       readonly reasonId?: string;
     }
   /** DX-3: give the customer more time before the contact is unassigned. */
-  | { readonly type: 'inactivity.extend'; readonly taskId: string };
+  | { readonly type: 'inactivity.extend'; readonly taskId: string }
+  /** SV-3: move an agent to Ready, Not Ready (with a reason) or sign them out, where the policy allows. */
+  | {
+      readonly type: 'supervisor.setAgentStatus';
+      readonly agentId: string;
+      readonly status: 'ready' | 'notReady' | 'signedOut';
+      readonly reasonId?: string;
+    }
+  /** SV-3: enable or disable one of an agent's queues for them. */
+  | { readonly type: 'supervisor.setAgentQueue'; readonly agentId: string; readonly queueId: string; readonly enabled: boolean }
+  /** SV-4: join an agent's call to listen, whisper to the agent, or barge in. */
+  | { readonly type: 'supervisor.monitor'; readonly agentId: string; readonly taskId: string; readonly mode: MonitorMode }
+  | { readonly type: 'supervisor.stopMonitor'; readonly agentId: string; readonly taskId: string };
 
 /** An attachment on its way out: the bytes stay with the sender until the adapter uploads them. */
 export interface OutgoingAttachment {
@@ -109,6 +122,14 @@ export const DIGITAL_COMMAND_TYPES = [
   'inactivity.extend',
 ] as const satisfies readonly CommandType[];
 
+/** SV-3/SV-4: what a supervisor does to an agent. */
+export const SUPERVISOR_COMMAND_TYPES = [
+  'supervisor.setAgentStatus',
+  'supervisor.setAgentQueue',
+  'supervisor.monitor',
+  'supervisor.stopMonitor',
+] as const satisfies readonly CommandType[];
+
 export const COMMAND_TYPES = [
   'session.signIn',
   'session.signOut',
@@ -129,4 +150,5 @@ export const COMMAND_TYPES = [
   'queues.setEnabled',
   'queues.setMonitored',
   ...DIGITAL_COMMAND_TYPES,
+  ...SUPERVISOR_COMMAND_TYPES,
 ] as const satisfies readonly CommandType[];

@@ -7,3 +7,4 @@ export * from './queue.js';
 export * from './notice.js';
 export * from './message.js';
 export * from './digital.js';
+export * from './supervisor.js';

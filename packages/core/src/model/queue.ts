@@ -23,6 +23,18 @@ export interface Queue {
   readonly oldestWaitingSince?: number;
   /** QL-6: agents signed in on this queue. */
   readonly agentsSignedIn: number;
+  // SV-2: the live figures a supervisor reads, where the backend gives them.
+  /** Interactions handled today (answered and finished). */
+  readonly handled?: number;
+  /** Interactions accepted by an agent today. */
+  readonly accepted?: number;
+  /** Callers or customers who gave up waiting today. */
+  readonly abandoned?: number;
+  /** Share of today's interactions answered within the target time (0–1). */
+  readonly serviceLevel?: number;
+  readonly agentsReady?: number;
+  readonly agentsNotReady?: number;
+  readonly agentsTalking?: number;
 }
 
 /** QL-1: the groups of the list, in display order. */

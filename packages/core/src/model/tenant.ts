@@ -5,6 +5,7 @@ import type { StationKind } from './agent.js';
 import type { Media, ReasonCode } from './channel.js';
 import type { TransferTarget } from './queue.js';
 import { DEFAULT_DIGITAL, type DigitalSettings } from './digital.js';
+import { DEFAULT_SUPERVISOR_POLICY, type SupervisorPolicy } from './supervisor.js';
 import type { DialNumberCheck } from '../validate/dial-number.js';
 
 export interface TenantSettings {
@@ -36,6 +37,8 @@ export interface TenantSettings {
   readonly offerRules: OfferRules;
   /** Digital work: composer, attachments, templates, workflows, timers, permissions (TP, EM, DX). */
   readonly digital: DigitalSettings;
+  /** SV-3/SV-4: what a supervisor may do to an agent on this backend. */
+  readonly supervisor: SupervisorPolicy;
 }
 
 export interface WrapUpSettings {
@@ -69,4 +72,5 @@ export const DEFAULT_TENANT: TenantSettings = {
   transferTargets: [],
   offerRules: { declinedUnavailableMs: 10_000, missedUnavailableMs: null },
   digital: DEFAULT_DIGITAL,
+  supervisor: DEFAULT_SUPERVISOR_POLICY,
 };

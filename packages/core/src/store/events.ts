@@ -7,6 +7,7 @@ import type { ConnectionStatus } from '../model/connection.js';
 import type { Draft, Message } from '../model/message.js';
 import type { Notice } from '../model/notice.js';
 import type { Queue } from '../model/queue.js';
+import type { BeingMonitored, RosterAgent } from '../model/supervisor.js';
 import type { Task, TaskEndReason } from '../model/task.js';
 import type { TenantSettings } from '../model/tenant.js';
 
@@ -55,6 +56,13 @@ export type DomainEvent =
   | { readonly type: 'task.selected'; readonly taskId: string | undefined; readonly at: number }
   /** The core's own: WU-2 the reason chosen so far; kept through reloads and reconnects (WU-4). */
   | { readonly type: 'wrapUp.reasonChosen'; readonly taskId: string; readonly reasonId: string | undefined; readonly at: number }
+  /** SV-1: the whole roster of the supervisor's teams (on sign-in and resync). */
+  | { readonly type: 'roster.loaded'; readonly agents: readonly RosterAgent[]; readonly at: number }
+  /** SV-1/SV-5: agents whose state changed; adapters send them in batches (one event per tick, not per agent). */
+  | { readonly type: 'roster.changed'; readonly agents: readonly RosterAgent[]; readonly at: number }
+  | { readonly type: 'roster.removed'; readonly agentIds: readonly string[]; readonly at: number }
+  /** SV-4, agent side: a supervisor is (or no longer is) listening to one of my calls. */
+  | { readonly type: 'monitoring.changed'; readonly monitoring: BeingMonitored | undefined; readonly at: number }
   /** A full re-read of the server's state, after connecting or reconnecting (SE-4). */
   | { readonly type: 'state.synced'; readonly snapshot: ServerSnapshot; readonly at: number };
 
@@ -71,4 +79,6 @@ export interface ServerSnapshot {
   readonly tasks: readonly Task[];
   /** The agent's queues; absent when the backend has no queue list. */
   readonly queues?: readonly Queue[];
+  /** SV-1: a supervisor's roster; absent for an agent. */
+  readonly roster?: readonly RosterAgent[];
 }

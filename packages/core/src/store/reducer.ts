@@ -34,8 +34,10 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
         threads: {},
         unread: {},
         drafts: {},
+        roster: {},
       };
-      return event.reason === undefined ? next : { ...next, signedOutReason: event.reason };
+      const { beingMonitored: _heard, ...cleared } = next;
+      return event.reason === undefined ? cleared : { ...cleared, signedOutReason: event.reason };
     }
     case 'media.stateChanged': {
       if (!state.session) return state;
@@ -155,6 +157,28 @@ export function reduce(state: CcState, event: DomainEvent): CcState {
       if (state.wrapUpChoices[event.taskId] === event.reasonId) return state;
       return { ...state, wrapUpChoices: { ...state.wrapUpChoices, [event.taskId]: event.reasonId } };
     }
+    case 'roster.loaded':
+      return state.session ? { ...state, roster: Object.fromEntries(event.agents.map((a) => [a.id, a])) } : state;
+    case 'roster.changed': {
+      if (!state.session || event.agents.length === 0) return state;
+      const roster = { ...state.roster };
+      for (const agent of event.agents) roster[agent.id] = agent;
+      return { ...state, roster };
+    }
+    case 'roster.removed': {
+      const gone = event.agentIds.filter((id) => id in state.roster);
+      if (gone.length === 0) return state;
+      const roster = { ...state.roster };
+      for (const id of gone) delete roster[id];
+      return { ...state, roster };
+    }
+    case 'monitoring.changed': {
+      if (event.monitoring === undefined) {
+        const { beingMonitored: _over, ...rest } = state;
+        return state.beingMonitored === undefined ? state : rest;
+      }
+      return { ...state, beingMonitored: event.monitoring };
+    }
     case 'state.synced':
       return reconcile(state, event);
   }
@@ -187,8 +211,10 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
   const drafts = Object.fromEntries(Object.entries(state.drafts).filter(([taskId]) => present(taskId)));
   const customerEdits = Object.fromEntries(Object.entries(state.customerEdits).filter(([taskId]) => present(taskId)));
   const { session: _s, selectedTaskId, ...rest } = state;
+  const roster = snapshot.session ? Object.fromEntries((snapshot.roster ?? Object.values(state.roster)).map((a) => [a.id, a])) : {};
   const base: CcState = {
     ...rest,
+    roster,
     profile: snapshot.profile,
     tenant: snapshot.tenant,
     media,

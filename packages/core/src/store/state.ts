@@ -4,6 +4,7 @@ import type { ConnectionState } from '../model/connection.js';
 import type { Draft, Thread } from '../model/message.js';
 import type { Notice } from '../model/notice.js';
 import type { Queue } from '../model/queue.js';
+import type { BeingMonitored, RosterAgent } from '../model/supervisor.js';
 import type { Task } from '../model/task.js';
 import { DEFAULT_TENANT, type TenantSettings } from '../model/tenant.js';
 
@@ -32,6 +33,10 @@ export interface CcState {
   readonly customerEdits: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** WU-2/WU-4: the wrap-up reason chosen so far, per task in wrap-up. */
   readonly wrapUpChoices: Readonly<Record<string, string>>;
+  /** SV-1: the supervisor's agents by id, only while signed in as a supervisor. */
+  readonly roster: Readonly<Record<string, RosterAgent>>;
+  /** SV-4, agent side: a supervisor is listening to one of my calls (where the backend says so). */
+  readonly beingMonitored?: BeingMonitored;
   /** Why the last session ended when the agent did not ask for it (taken over, expired). */
   readonly signedOutReason?: import('../model/channel.js').ErrorInfo;
 }
@@ -48,4 +53,5 @@ export const INITIAL_STATE: CcState = {
   unread: {},
   drafts: {},
   customerEdits: {},
+  roster: {},
 };

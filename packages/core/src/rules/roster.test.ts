@@ -1,0 +1,88 @@
+// SV-1/SV-3/SV-4: the roster as the grid lists it, and what the policy allows on an agent.
+
+import { describe, expect, it } from 'vitest';
+import type { RosterAgent, SupervisorPolicy } from '../model/supervisor.js';
+import { agentActions, rosterView } from './roster.js';
+
+const agent = (id: string, over: Partial<RosterAgent> = {}): RosterAgent => ({
+  id,
+  name: id,
+  status: 'ready',
+  since: 0,
+  channels: { voice: 'ready' },
+  interactions: [],
+  queues: [],
+  ...over,
+});
+
+const AGENTS: readonly RosterAgent[] = [
+  agent('a1', {
+    name: 'Émile Durand',
+    status: 'notReady',
+    reasonId: 'lunch',
+    since: 100,
+    teamId: 't1',
+    queues: [{ queueId: 'q1', enabled: true }],
+  }),
+  agent('a2', {
+    name: 'ana Pop',
+    status: 'busy',
+    since: 300,
+    teamId: 't2',
+    interactions: [{ id: 'c1', media: 'voice', status: 'active', since: 300 }],
+  }),
+  agent('a3', { name: 'Bob Stone', status: 'signedOut', since: 50, channels: {}, teamId: 't1' }),
+  agent('a4', { name: 'Zoë Li', status: 'ready', since: 200, channels: { chatSocial: 'ready' }, teamId: 't2' }),
+];
+
+const names = (agents: readonly RosterAgent[]) => agents.map((a) => a.name);
+
+describe('rosterView (SV-1)', () => {
+  it('SV-1: sorts by name by default, ignoring case and accents; descending reverses', () => {
+    expect(names(rosterView(AGENTS, {}))).toEqual(['ana Pop', 'Bob Stone', 'Émile Durand', 'Zoë Li']);
+    expect(names(rosterView(AGENTS, { descending: true }))).toEqual(['Zoë Li', 'Émile Durand', 'Bob Stone', 'ana Pop']);
+  });
+
+  it('SV-1: search matches name, id or team without accents; filters by status, channel, team and queue', () => {
+    expect(names(rosterView(AGENTS, { search: 'emile' }))).toEqual(['Émile Durand']);
+    expect(names(rosterView(AGENTS, { search: 'zoe' }))).toEqual(['Zoë Li']);
+    expect(names(rosterView(AGENTS, { statuses: ['ready', 'busy'] }))).toEqual(['ana Pop', 'Zoë Li']);
+    expect(names(rosterView(AGENTS, { channel: 'chatSocial' }))).toEqual(['Zoë Li']);
+    expect(names(rosterView(AGENTS, { teamId: 't1' }))).toEqual(['Bob Stone', 'Émile Durand']);
+    expect(names(rosterView(AGENTS, { queueId: 'q1' }))).toEqual(['Émile Durand']);
+  });
+
+  it('SV-1: sorts by status (busy first), by time in status (longest first) and by interactions', () => {
+    expect(names(rosterView(AGENTS, { sort: 'status' }))).toEqual(['ana Pop', 'Zoë Li', 'Émile Durand', 'Bob Stone']);
+    expect(names(rosterView(AGENTS, { sort: 'timeInStatus' }))).toEqual(['Bob Stone', 'Émile Durand', 'Zoë Li', 'ana Pop']);
+    expect(names(rosterView(AGENTS, { sort: 'interactions' }))[0]).toBe('ana Pop');
+  });
+
+  it('SV-1: favourites only, or favourites first', () => {
+    const favourites = new Set(['a4', 'a3']);
+    expect(names(rosterView(AGENTS, { favouritesOnly: true }, favourites))).toEqual(['Bob Stone', 'Zoë Li']);
+    expect(names(rosterView(AGENTS, { favouritesFirst: true }, favourites))).toEqual(['Bob Stone', 'Zoë Li', 'ana Pop', 'Émile Durand']);
+  });
+});
+
+describe('agentActions (SV-3, SV-4)', () => {
+  const open: SupervisorPolicy = { changeAgentStatus: true, changeAgentQueues: true, monitorModes: ['monitor', 'whisper', 'barge'] };
+  const closed: SupervisorPolicy = { changeAgentStatus: false, changeAgentQueues: false, monitorModes: [] };
+
+  it('SV-3: a Finesse-style supervisor may move a signed-in agent, and sign out only one without work', () => {
+    expect(agentActions(AGENTS[0]!, open).statuses).toEqual(['ready', 'signedOut']);
+    expect(agentActions(AGENTS[1]!, open).statuses).toEqual(['ready', 'notReady']);
+    expect(agentActions(AGENTS[2]!, open).statuses).toEqual([]);
+    expect(agentActions(AGENTS[0]!, open).changeQueues).toBe(true);
+  });
+
+  it('SV-3: an 8x8-style supervisor cannot change an agent’s status or queues', () => {
+    expect(agentActions(AGENTS[0]!, closed)).toEqual({ statuses: [], changeQueues: false, monitor: [] });
+  });
+
+  it('SV-4: only connected calls can be joined, in the modes the backend supports', () => {
+    expect(agentActions(AGENTS[1]!, open).monitor).toEqual([{ taskId: 'c1', modes: ['monitor', 'whisper', 'barge'] }]);
+    expect(agentActions(AGENTS[1]!, { ...open, monitorModes: ['monitor'] }).monitor).toEqual([{ taskId: 'c1', modes: ['monitor'] }]);
+    expect(agentActions(AGENTS[0]!, open).monitor).toEqual([]);
+  });
+});

@@ -1,0 +1,96 @@
+// SV-1/SV-5: the supervisor's agents as the grid lists them — searched, filtered, sorted, with
+// favourites first when asked — and SV-3/SV-4: which actions the policy allows on one agent. Pure
+// functions over the roster; the grid only draws what they return.
+
+import type { Channel } from '../model/channel.js';
+import type { MonitorMode, RosterAgent, RosterStatus, SupervisorPolicy } from '../model/supervisor.js';
+
+export const ROSTER_SORTS = ['name', 'status', 'timeInStatus', 'interactions'] as const;
+export type RosterSort = (typeof ROSTER_SORTS)[number];
+
+export interface RosterQuery {
+  /** Matches the agent's name, id or team, case- and accent-insensitive. */
+  readonly search?: string;
+  /** Only these statuses (all when absent or empty). */
+  readonly statuses?: readonly RosterStatus[];
+  /** Only agents signed in on this channel group. */
+  readonly channel?: Channel;
+  readonly teamId?: string;
+  /** Only agents who take work from this queue. */
+  readonly queueId?: string;
+  readonly favouritesOnly?: boolean;
+  readonly sort?: RosterSort;
+  readonly descending?: boolean;
+  /** Favourites before everyone else, each part in the chosen order. */
+  readonly favouritesFirst?: boolean;
+}
+
+/** The order statuses sort in: who needs attention (busy, wrap-up) before who is idle. */
+const STATUS_ORDER: Record<RosterStatus, number> = { busy: 0, wrapUp: 1, ready: 2, notReady: 3, signedOut: 4 };
+
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase();
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** SV-1: the agents the grid shows, in order. Runs over thousands of agents on every update (SV-5). */
+export function rosterView(agents: readonly RosterAgent[], query: RosterQuery, favourites: ReadonlySet<string> = new Set()): RosterAgent[] {
+  const needle = query.search ? fold(query.search.trim()) : '';
+  const statuses = query.statuses && query.statuses.length > 0 ? new Set(query.statuses) : undefined;
+  const shown = agents.filter(
+    (a) =>
+      (!statuses || statuses.has(a.status)) &&
+      (!query.channel || (a.channels[query.channel] !== undefined && a.channels[query.channel] !== 'signedOut')) &&
+      (!query.teamId || a.teamId === query.teamId) &&
+      (!query.queueId || a.queues.some((q) => q.queueId === query.queueId)) &&
+      (!query.favouritesOnly || favourites.has(a.id)) &&
+      (!needle || fold(`${a.name} ${a.id} ${a.teamId ?? ''}`).includes(needle)),
+  );
+  const sign = query.descending ? -1 : 1;
+  const byName = (a: RosterAgent, b: RosterAgent) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+  const compare = (a: RosterAgent, b: RosterAgent): number => {
+    switch (query.sort ?? 'name') {
+      case 'status':
+        return sign * (STATUS_ORDER[a.status] - STATUS_ORDER[b.status]) || byName(a, b);
+      // Longest in status first when ascending: the one waiting longest needs a look first.
+      case 'timeInStatus':
+        return sign * (a.since - b.since) || byName(a, b);
+      case 'interactions':
+        return sign * (b.interactions.length - a.interactions.length) || byName(a, b);
+      default:
+        return sign * byName(a, b);
+    }
+  };
+  shown.sort((a, b) => (query.favouritesFirst ? Number(favourites.has(b.id)) - Number(favourites.has(a.id)) : 0) || compare(a, b));
+  return shown;
+}
+
+/** SV-3/SV-4: what the supervisor may do to this agent right now, by policy and by the agent's state. */
+export interface AgentActions {
+  /** Statuses the agent may be moved to. */
+  readonly statuses: readonly ('ready' | 'notReady' | 'signedOut')[];
+  readonly changeQueues: boolean;
+  /** Calls that may be joined, and how. */
+  readonly monitor: readonly { readonly taskId: string; readonly modes: readonly MonitorMode[] }[];
+}
+
+export function agentActions(agent: RosterAgent, policy: SupervisorPolicy): AgentActions {
+  const signedIn = agent.status !== 'signedOut';
+  const statuses: ('ready' | 'notReady' | 'signedOut')[] = [];
+  if (policy.changeAgentStatus && signedIn) {
+    if (agent.status !== 'ready') statuses.push('ready');
+    if (agent.status !== 'notReady') statuses.push('notReady');
+    // Signing out someone with work in hand would drop a customer.
+    if (agent.interactions.length === 0) statuses.push('signedOut');
+  }
+  const monitor =
+    policy.monitorModes.length === 0
+      ? []
+      : agent.interactions
+          .filter((i) => i.media === 'voice' && (i.status === 'active' || i.status === 'held'))
+          .map((i) => ({ taskId: i.id, modes: policy.monitorModes }));
+  return { statuses, changeQueues: policy.changeAgentQueues && signedIn && agent.queues.length > 0, monitor };
+}
