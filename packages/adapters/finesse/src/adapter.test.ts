@@ -249,6 +249,26 @@ describe('Finesse adapter against the emulator (real HTTP + Prosody)', { timeout
     emulator.engine.hangUp(callId);
   });
 
+  it('SV-1/SV-3: a supervisor’s roster comes from the team (§7), changes arrive batched, and an agent can be moved Not Ready', async () => {
+    const { client } = connect('camille.durand');
+    await until(client, (s) => s.connection.status === 'connected' && s.profile !== undefined, 'the profile');
+    const teamId = client.state.profile!.teams[0]!.id;
+    await client.signIn({ role: 'supervisor', station: { kind: 'extension', extension: userOf('camille.durand').extension! }, teamId });
+    const loaded = await until(client, (s) => Object.keys(s.roster).length > 0, 'the roster');
+    const member = Object.values(loaded.roster).find((a) => a.id === 'ana.popescu');
+    expect(member).toMatchObject({ name: 'Ana Popescu' });
+    expect(loaded.tenant.supervisor.changeAgentStatus).toBe(true);
+    // Ana signs in on her own; the supervisor sees it.
+    const ana = await signedIn('ana.popescu');
+    await ana.client.setChannelState('voice', 'ready');
+    await until(client, (s) => s.roster['ana.popescu']?.status === 'ready', 'Ana Ready on the roster');
+    const reason = loaded.tenant.notReadyReasons[0]!;
+    await client.setAgentStatus('ana.popescu', 'notReady', reason.id);
+    const moved = await until(client, (s) => s.roster['ana.popescu']?.status === 'notReady', 'Ana Not Ready on the roster');
+    expect(moved.roster['ana.popescu']?.reasonId).toBe(reason.id);
+    await until(ana.client, (s) => voiceOf(s)?.status === 'notReady', 'Ana told she is Not Ready');
+  });
+
   it('SE-4: a node that signed the agent out during the outage gets the same station, availability and MRDs back', async () => {
     const { client, adapter } = await signedIn('luca.rossi');
     await client.setChannelState('voice', 'ready');

@@ -16,6 +16,7 @@ import {
   type Media,
   type MediaState,
   type Queue as CoreQueue,
+  type RosterAgent,
   type ServerSnapshot,
   type Station,
   type Task,
@@ -29,6 +30,7 @@ import {
   mediaStateFrom,
   mediumOf,
   profileFrom,
+  rosterAgentFrom,
   queueFrom,
   sessionFrom,
   tenantFrom,
@@ -37,7 +39,7 @@ import {
   type MappingSettings,
   type TaskContext,
 } from './mapping.js';
-import { openNotifications, type NotificationChannel } from './notifications.js';
+import { openNotifications, type NodeUpdate, type NotificationChannel } from './notifications.js';
 import type { FinesseAdapterOptions, FinesseNode } from './options.js';
 import { createFinesseRest, isOutOfService, updateToCcError, type FinesseRest } from './rest.js';
 import {
@@ -46,6 +48,7 @@ import {
   decodeQueues,
   decodeReasonCodes,
   decodeSystemInfo,
+  decodeTeam,
   decodeUser,
   decodeWrapUpReasons,
   encodeDialogAction,
@@ -55,7 +58,6 @@ import {
   type Dialog,
   type Media as FinesseMedia,
   type ReasonCode,
-  type Update,
   type User,
   type WrapUpReason,
 } from './xml/index.js';
@@ -77,7 +79,11 @@ export const FINESSE_COMMANDS: readonly CommandType[] = [
   'call.consultCancel',
   'call.dtmf',
   'task.transfer',
+  'supervisor.setAgentStatus',
 ];
+
+/** SV-5: how long team members' changes are gathered before one roster event goes out. */
+const ROSTER_TICK_MS = 100;
 
 export interface FinesseAdapter extends Adapter {
   /** Which node the adapter speaks to (index into `options.nodes`); changes on failover. */
@@ -104,6 +110,8 @@ interface Reading {
   readonly queues: readonly CoreQueue[] | undefined;
   /** Where calls may go: the options' targets, else the user's phone books' contacts. */
   readonly targets: MappingSettings['transferTargets'];
+  /** SV-1: a supervisor's teams' members (§7), by agent id. */
+  readonly roster: ReadonlyMap<string, RosterAgent>;
 }
 
 export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAdapter {
@@ -253,6 +261,10 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         reading = await this.#restoreAfterFailover(reading);
         // §6/§9.2: queue statistics come only to those who subscribe (a refusal leaves the figures as read).
         for (const queue of reading.queues ?? []) await channel.subscribe(`/finesse/api/Queue/${queue.id}`).catch(() => {});
+        // §7: a supervisor hears of their agents only on the team nodes they subscribe to.
+        for (const team of reading.user.roles.includes('Supervisor') ? reading.user.teams : []) {
+          await channel.subscribe(`/finesse/api/Team/${team.id}/Users`).catch(() => {});
+        }
         this.#apply(reading);
       } catch (error) {
         this.#dropChannel();
@@ -302,7 +314,19 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         ),
       ]);
       const targets = options.transferTargets ?? (await optional(this.#phoneBookTargets(), []));
-      return { user, notReady, wrapUpReasons, media, dialogs: [...voiceDialogs, ...mediaDialogs], queues, targets };
+      const roster = new Map<string, RosterAgent>();
+      if (user.roles.includes('Supervisor')) {
+        for (const team of user.teams) {
+          const members = await optional(
+            rest.get(`/finesse/api/Team/${encodeURIComponent(team.id)}`).then((e) => decodeTeam(e).users),
+            [],
+          );
+          for (const member of members) {
+            if (member.loginId !== credentials.id) roster.set(member.loginId, rosterAgentFrom(member, team.id, Date.now()));
+          }
+        }
+      }
+      return { user, notReady, wrapUpReasons, media, dialogs: [...voiceDialogs, ...mediaDialogs], queues, targets, roster };
     }
 
     /** §3.1 PhoneBooks → Contacts: the numbers the agent may transfer or consult to (voice). */
@@ -383,13 +407,14 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         media,
         tasks,
         ...(reading.queues ? { queues: reading.queues } : {}),
+        ...(reading.roster.size > 0 ? { roster: [...reading.roster.values()] } : {}),
       };
       this.#emit(this.#session ? { type: 'state.synced', snapshot } : { type: 'profile.loaded', profile, tenant });
     }
 
     // ---- notifications ----------------------------------------------------------------------------
 
-    #onUpdate(update: Update | CcError): void {
+    #onUpdate(update: NodeUpdate | CcError): void {
       if (update instanceof CcError) return; // a malformed Update is dropped; the next full read corrects the state
       const outcome = update.requestId ? this.#outcomes.get(update.requestId) : undefined;
       if (update.data.kind === 'apiErrors') {
@@ -400,6 +425,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       const data = update.data;
       switch (data.kind) {
         case 'user':
+          // A team member's change (§7 Team/{id}/Users), or my own.
+          if (data.user.loginId !== credentials.id) return this.#onTeamMember(data.user, update.node);
           return this.#onUser(data.user);
         case 'dialogs':
         case 'dialog': {
@@ -450,6 +477,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
         // QL-1: the queue list comes with the session.
         const queues = this.#readingExtras?.queues;
         if (queues) this.#emit({ type: 'queues.loaded', queues });
+        const roster = this.#readingExtras?.roster;
+        if (roster && roster.size > 0) this.#emit({ type: 'roster.loaded', agents: [...roster.values()] });
       }
       const voice = voiceStateFrom(user, this.#voice, now);
       if (voice && (voice.status !== this.#voice?.status || voice.reasonId !== this.#voice?.reasonId)) {
@@ -463,6 +492,21 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       this.#voice = voice;
       // WORK / WORK_READY decide whether a dropped call is in wrap-up.
       this.#emitTaskChanges();
+    }
+
+    /** SV-1/SV-5: team members' changes go out in one `roster.changed` per tick, however many arrive. */
+    readonly #rosterChanges = new Map<string, RosterAgent>();
+    #rosterTimer: ReturnType<typeof setTimeout> | undefined;
+
+    #onTeamMember(member: User, node: string | undefined): void {
+      const teamId = /\/Team\/([^/]+)\/Users$/.exec(node ?? '')?.[1] ?? member.teamId ?? '';
+      this.#rosterChanges.set(member.loginId, rosterAgentFrom(member, teamId, Date.now()));
+      this.#rosterTimer ??= setTimeout(() => {
+        this.#rosterTimer = undefined;
+        const agents = [...this.#rosterChanges.values()];
+        this.#rosterChanges.clear();
+        this.#emit({ type: 'roster.changed', agents });
+      }, ROSTER_TICK_MS);
     }
 
     #onMedia(media: FinesseMedia): void {
@@ -684,6 +728,17 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
           return this.#write(() =>
             rest.put(dialogPath(command.taskId), encodeDialogAction({ action: 'SEND_DTMF', targetMediaAddress: me, dtmf: command.digits })),
           );
+        case 'supervisor.setAgentStatus': {
+          // §7: a supervisor acts on an agent with a PUT on that agent's User.
+          const request =
+            command.status === 'ready'
+              ? ({ state: 'READY' } as const)
+              : ({
+                  state: command.status === 'signedOut' ? 'LOGOUT' : 'NOT_READY',
+                  ...(command.reasonId ? { reasonCodeId: command.reasonId } : {}),
+                } as const);
+          return this.#write(() => rest.put(`/finesse/api/User/${encodeURIComponent(command.agentId)}`, encodeUserState(request)));
+        }
         case 'task.transfer':
           this.#transferring.add(command.taskId);
           return this.#taskAction(command.taskId, { action: 'TRANSFER', target: this.#addressOf(command.targetId) }).catch(

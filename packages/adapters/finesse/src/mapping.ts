@@ -12,6 +12,8 @@ import {
   type CustomerField,
   type Media,
   type MediaState,
+  type MediaStatus,
+  type RosterAgent,
   type Queue as CoreQueue,
   type ReasonCode as CoreReasonCode,
   type Role,
@@ -111,6 +113,9 @@ export function tenantFrom(sources: TenantSources, settings: MappingSettings): T
     transferTargets: settings.transferTargets.map(({ address: _a, ...target }) => target),
     // A missed call leaves the agent Not Ready until they move (RONA on UCCE, §3.3).
     offerRules: { declinedUnavailableMs: 0, missedUnavailableMs: null },
+    // SV-3/SV-4 (§7): a Finesse supervisor may change an agent's state; silent monitoring and barge-in
+    // place calls from the supervisor's own phone, which this adapter does not make.
+    supervisor: { changeAgentStatus: true, changeAgentQueues: false, monitorModes: [] },
   };
 }
 
@@ -334,6 +339,35 @@ export function digitalTaskFrom(
     ...(dialog.mediaProperties.queueName ? { queueName: dialog.mediaProperties.queueName } : {}),
     ...(status !== 'offered' ? { startedAt: previous?.startedAt ?? context.now } : {}),
     ...(status === 'wrapUp' ? { wrapUp: { forced: wrapUpFrom(context.user.settings.wrapUpOnIncoming, 0).mode === 'forced' } } : {}),
+  };
+}
+
+/** SV-1: a team member's summary User (§7) as the supervisor's roster shows it. */
+export function rosterAgentFrom(user: User, teamId: string, now: number): RosterAgent {
+  const status: RosterAgent['status'] =
+    user.state === 'LOGOUT'
+      ? 'signedOut'
+      : user.state === 'READY'
+        ? 'ready'
+        : user.state === 'NOT_READY'
+          ? 'notReady'
+          : user.state === 'WORK' || user.state === 'WORK_READY'
+            ? 'wrapUp'
+            : 'busy';
+  const voice: MediaStatus | undefined =
+    status === 'signedOut' ? undefined : status === 'notReady' || user.state === 'WORK' ? 'notReady' : 'ready';
+  const reasonId = status === 'notReady' ? (user.reasonCodeId ?? user.reasonCode?.id) : undefined;
+  return {
+    id: user.loginId,
+    name: [user.firstName, user.lastName].filter(Boolean).join(' ') || user.loginName || user.loginId,
+    teamId: user.teamId ?? teamId,
+    status,
+    ...(reasonId ? { reasonId } : {}),
+    since: timeOr(user.stateChangeTime, now),
+    channels: voice ? { voice } : {},
+    // The team summary (§7) names no dialogs: a busy agent is shown busy, without the calls' details.
+    interactions: [],
+    queues: [],
   };
 }
 

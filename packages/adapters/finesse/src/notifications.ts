@@ -27,9 +27,12 @@ export interface NotificationOptions {
   readonly timeoutMs: number;
 }
 
+/** An Update with the pubsub node it came on (a team member's change comes on the team's node). */
+export type NodeUpdate = Update & { readonly node: string };
+
 export interface NotificationChannel {
   /** Every Update, in arrival order; malformed ones arrive as `CcError`s (payload.malformed). */
-  readonly updates$: Observable<Update | CcError>;
+  readonly updates$: Observable<NodeUpdate | CcError>;
   /** Settles once, when the session is gone (the server dropped it, pings failed, or `close`). */
   readonly closed: Promise<CcError>;
   /** Subscribe to one more node (e.g. a queue's statistics); refusals are typed errors. */
@@ -49,7 +52,7 @@ export async function openNotifications(options: NotificationOptions): Promise<N
     username: options.username,
     password: options.password,
   });
-  const updates = new Subject<Update | CcError>();
+  const updates = new Subject<NodeUpdate | CcError>();
   let settle!: (error: CcError) => void;
   const closed = new Promise<CcError>((resolve) => (settle = resolve));
   let over = false;
@@ -71,7 +74,7 @@ export async function openNotifications(options: NotificationOptions): Promise<N
     if (!stanza.is('message')) return;
     for (const item of readPubsubNotifications(stanza)) {
       try {
-        updates.next(decodeUpdate(item.text));
+        updates.next({ ...decodeUpdate(item.text), node: item.node });
       } catch (error) {
         updates.next(CcError.from(error));
       }
