@@ -180,6 +180,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
 
     stop(): void {
       this.#stopped = true;
+      if (this.#rosterTimer !== undefined) clearTimeout(this.#rosterTimer);
       this.#dropChannel();
       this.#failOutcomes(new CcError('network', 'The connection to Finesse was closed.'));
     }
