@@ -17,6 +17,7 @@ import {
   type TransferTarget,
 } from '@cc-elements/core';
 import { drawBetween, drawCaller, drawExponential, hashText } from './callers.js';
+import type { FloorStaff, StaffWork } from './floor.js';
 import { cancel, type Operations } from './operations.js';
 import type { QueueBoard, QueueBoardHost, QueuedCall, QueueRecord } from './queue-board.js';
 import { seededRandom } from './random.js';
@@ -83,6 +84,8 @@ export interface SimCall {
   readonly waitingSince: number;
   /** The real agent it is offered to or connected with. */
   readonly agentId?: string;
+  /** SV: the floor agent who took it (a `virtual` call with a named agent). */
+  readonly staffId?: string;
   readonly endedAs?: 'abandoned' | 'completed' | 'transferred';
 }
 
@@ -105,6 +108,8 @@ interface CallRecord {
   waitingSince: number;
   status: SimCallStatus;
   agentId: string | undefined;
+  /** The floor agent on it while `virtual`; kept after for the record. */
+  staffId: string | undefined;
   connectedAt: number | undefined;
   endedAs: SimCall['endedAs'];
   readonly patienceMs: number;
@@ -159,6 +164,7 @@ export class VoiceAcd {
   readonly #work = new Map<string, AgentWork>();
   readonly #ops: Operations;
   readonly #injectRandom: () => number;
+  #warmRandom: (() => number) | undefined;
   #trafficOn: boolean;
   #callCount = 0;
 
@@ -224,6 +230,7 @@ export class VoiceAcd {
       callback: call.callback,
       waitingSince: call.waitingSince,
       ...(call.agentId === undefined ? {} : { agentId: call.agentId }),
+      ...(call.staffId === undefined ? {} : { staffId: call.staffId }),
       ...(call.endedAs === undefined ? {} : { endedAs: call.endedAs }),
     }));
   }
@@ -420,6 +427,7 @@ export class VoiceAcd {
     call.patienceTimer = cancel(call.patienceTimer);
     call.status = 'connected';
     call.connectedAt = at;
+    this.#board.accepted(call.queueId, at - call.waitingSince);
     this.#armHangUp(call, at);
     const { offerExpiresAt: _gone, ...rest } = record.task;
     this.#update(agentId, record, { ...rest, status: 'active', since: at, startedAt: at }, at);
@@ -494,6 +502,7 @@ export class VoiceAcd {
     call.hangUpTimer = cancel(call.hangUpTimer);
     const queue = target.kind === 'queue' ? this.#board.get(target.id) : undefined;
     if (queue) {
+      this.#board.handled(call.queueId);
       call.connectedAt = undefined;
       call.passedBy.clear();
       this.#enqueue(call, at, at, queue.def.id);
@@ -551,6 +560,7 @@ export class VoiceAcd {
       waitingSince: 0,
       status: 'waiting',
       agentId: undefined,
+      staffId: undefined,
       connectedAt: undefined,
       endedAs: undefined,
       patienceMs: given.patienceMs ?? patienceMs,
@@ -624,9 +634,14 @@ export class VoiceAcd {
   #endVirtual(call: CallRecord, at: number): void {
     call.closings.push({ queueId: call.queueId, at, closedBy: 'virtual' });
     this.#endCall(call, 'completed');
+    // The floor agent on it wraps up (a no-op when they are the one who finished it).
+    if (call.staffId !== undefined) this.#host.floor?.released(call.id, at);
   }
 
   #endCall(call: CallRecord, as: NonNullable<SimCall['endedAs']>): void {
+    // SV-2: a caller who left unanswered is abandoned; an answered call that ends is handled.
+    if (as === 'abandoned') this.#board.abandoned(call.queueId);
+    else if (call.status === 'connected' || call.status === 'virtual') this.#board.handled(call.queueId);
     call.patienceTimer = cancel(call.patienceTimer);
     call.hangUpTimer = cancel(call.hangUpTimer);
     call.virtualTimer = cancel(call.virtualTimer);
@@ -727,23 +742,39 @@ export class VoiceAcd {
     return call.passedBy.get(agentId) !== work.readySeq;
   }
 
-  /** Background agents take calls that waited long enough, oldest first, while traffic is on. */
+  /**
+   * Background staff take calls that waited long enough, oldest first, while traffic is on: the
+   * floor's named agents first (the longest idle Ready member, SV), then the queue's anonymous
+   * virtual agents. One pass over the calls, whatever the number of queues (SV-5).
+   */
   pickUpByStaff(at: number): void {
     if (!this.#trafficOn) return;
+    const floor = this.#host.floor;
+    const byQueue = new Map<string, { anonymous: number; waiting: CallRecord[] }>();
+    for (const call of this.#calls.values()) {
+      const anonymous = call.status === 'virtual' && call.staffId === undefined;
+      if (call.status !== 'waiting' && !anonymous) continue;
+      let group = byQueue.get(call.queueId);
+      if (!group) byQueue.set(call.queueId, (group = { anonymous: 0, waiting: [] }));
+      if (anonymous) group.anonymous += 1;
+      else group.waiting.push(call);
+    }
     for (const queue of this.#voiceQueues()) {
       const traffic = this.#queueTraffic.get(queue.def.id)!;
       traffic.virtualTimer = cancel(traffic.virtualTimer);
+      const group = byQueue.get(queue.def.id);
+      if (!group || group.waiting.length === 0) continue;
+      const waiting = group.waiting.sort(byWait);
+      let next = 0;
+      // A call the floor cannot take yet waits for the next tick, which settles again.
+      while (floor && next < waiting.length && waiting[next]!.waitingSince + floor.answerAfterMs <= at) {
+        if (!this.#takeByFloor(floor, waiting[next]!, queue, at)) break;
+        next += 1;
+      }
       const staff = queue.def.virtualAgents;
       if (!staff || staff.count === 0) continue;
-      let idle = staff.count;
-      const waiting: CallRecord[] = [];
-      for (const call of this.#calls.values()) {
-        if (call.queueId !== queue.def.id) continue;
-        if (call.status === 'virtual') idle -= 1;
-        else if (call.status === 'waiting') waiting.push(call);
-      }
-      waiting.sort(byWait);
-      for (const call of waiting) {
+      let idle = staff.count - group.anonymous;
+      for (const call of waiting.slice(next)) {
         const due = call.waitingSince + staff.answerAfterMs;
         if (idle <= 0) break;
         if (due > at) {
@@ -756,12 +787,55 @@ export class VoiceAcd {
         idle -= 1;
         call.status = 'virtual';
         call.patienceTimer = cancel(call.patienceTimer);
+        this.#board.accepted(call.queueId, at - call.waitingSince);
         call.virtualTimer = this.#schedule(call.talkMs, (now) => {
           call.virtualTimer = undefined;
           if (call.status === 'virtual') this.#endVirtual(call, now);
         });
       }
     }
+  }
+
+  /** SV: a floor agent takes the call, if one is free; the floor's wheel, not a timer of the call's, ends it. */
+  #takeByFloor(floor: FloorStaff, call: CallRecord, queue: QueueRecord, at: number): boolean {
+    const staffId = floor.take(queue.def.id, this.#staffWork(call), at);
+    if (staffId === undefined) return false;
+    call.status = 'virtual';
+    call.staffId = staffId;
+    call.connectedAt = at;
+    call.patienceTimer = cancel(call.patienceTimer);
+    this.#board.accepted(call.queueId, at - call.waitingSince);
+    return true;
+  }
+
+  #staffWork(call: CallRecord): StaffWork {
+    return {
+      id: call.id,
+      queueId: call.queueId,
+      media: 'voice',
+      handleMs: call.talkMs,
+      finish: (now) => {
+        if (call.status === 'virtual') this.#endVirtual(call, now);
+      },
+    };
+  }
+
+  /**
+   * SV: a call a floor agent is already on when the world starts (answered at `startedAt`), so the
+   * floor is busy from the first frame. Counted as accepted within the target.
+   */
+  callInProgress(queueId: string, staffId: string, startedAt: number): StaffWork | undefined {
+    const queue = this.#board.get(queueId);
+    if (queue?.def.media !== 'voice') return undefined;
+    this.#warmRandom ??= seededRandom(this.#options.seed ^ hashText('floor:calls in progress'));
+    const call = this.#newCall(queue, this.#warmRandom, {});
+    call.waitingSince = startedAt;
+    call.status = 'virtual';
+    call.staffId = staffId;
+    call.connectedAt = startedAt;
+    this.#calls.set(call.id, call);
+    this.#board.accepted(queueId, 0);
+    return this.#staffWork(call);
   }
 
   #startTraffic(at: number): void {

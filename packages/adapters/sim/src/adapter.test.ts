@@ -665,9 +665,9 @@ describe('digital work through the client', () => {
     return world;
   }
 
-  it('SIM_COMMANDS: the simulator carries out every agent command the core knows; the supervisor’s are declared missing', () => {
-    const supervisor = new Set<string>(SUPERVISOR_COMMAND_TYPES);
-    expect([...SIM_COMMANDS].sort()).toEqual(COMMAND_TYPES.filter((type) => !supervisor.has(type)).sort());
+  it('SIM_COMMANDS: the simulator carries out every command the core knows, the supervisor’s (SV-3, SV-4) included', () => {
+    expect([...SIM_COMMANDS].sort()).toEqual([...COMMAND_TYPES].sort());
+    expect(SIM_COMMANDS).toEqual(expect.arrayContaining([...SUPERVISOR_COMMAND_TYPES]));
   });
 
   it('TP-1/TP-5/TP-12: the offers of every Chat/Social medium arrive; an accepted chat’s thread loads once; a message goes sent → delivered → read', async () => {

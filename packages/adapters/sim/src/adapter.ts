@@ -2,15 +2,7 @@
 // network round trip on every command and on connecting, all on the engine's scheduler.
 
 import { Observable, Subscription } from 'rxjs';
-import {
-  CcError,
-  COMMAND_TYPES,
-  SUPERVISOR_COMMAND_TYPES,
-  type Adapter,
-  type Command,
-  type CommandType,
-  type DomainEventInput,
-} from '@cc-elements/core';
+import { CcError, COMMAND_TYPES, type Adapter, type Command, type CommandType, type DomainEventInput } from '@cc-elements/core';
 import { SimContactCenter, type SimContactCenterOptions } from './engine.js';
 
 export interface SimAdapterOptions extends SimContactCenterOptions {
@@ -45,12 +37,11 @@ const ENGINE_OPTIONS = [
   'wrapUpGraceMs',
   'consultDelayMs',
   'threadLoadMs',
+  'rosterTickMs',
 ] as const satisfies readonly (keyof SimContactCenterOptions)[];
 
-/** The commands the simulator carries out: every one the core knows, voice and digital (the supervisor's are not simulated yet). */
-export const SIM_COMMANDS: readonly CommandType[] = COMMAND_TYPES.filter(
-  (type) => !(SUPERVISOR_COMMAND_TYPES as readonly string[]).includes(type),
-);
+/** The commands the simulator carries out: every one the core knows — voice, digital and the supervisor's (SV-3, SV-4). */
+export const SIM_COMMANDS: readonly CommandType[] = [...COMMAND_TYPES];
 
 export function createSimAdapter(options: SimAdapterOptions = {}): SimAdapter {
   const given = ENGINE_OPTIONS.filter((key) => options[key] !== undefined);

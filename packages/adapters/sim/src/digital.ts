@@ -40,6 +40,7 @@ import {
   type InboundAttachment,
 } from './customers.js';
 import { DEFAULT_DIGITAL_OFFER_TIMEOUT_MS } from './digital-settings.js';
+import type { FloorStaff } from './floor.js';
 import { checkOutgoing, MEDIA_NAMES, receivedAttachments } from './message-rules.js';
 import { cancel, type Operations } from './operations.js';
 import type { QueueBoard, QueuedCall, QueueRecord } from './queue-board.js';
@@ -92,6 +93,8 @@ export interface SimContact {
   readonly waitingSince: number;
   /** The real agent it is offered to or assigned to (also while in wrap-up). */
   readonly agentId?: string;
+  /** SV: the floor agent who took it (a `virtual` contact with a named agent). */
+  readonly staffId?: string;
   readonly endedAs?: ContactEnding;
   /** TP-15/WU-2: the wrap-up reason its last agent gave (on transfer or close). */
   readonly wrapUpReasonId?: string;
@@ -125,6 +128,8 @@ interface ContactRecord {
   waitingSince: number;
   status: SimContactStatus;
   agentId: string | undefined;
+  /** The floor agent on it while `virtual`; kept after for the record. */
+  staffId: string | undefined;
   endedAs: ContactEnding | undefined;
   wrapUpReasonId: string | undefined;
   /** Agents who declined or missed it, with their Ready count on that medium then. */
@@ -251,6 +256,7 @@ export class DigitalAcd {
       requestedAt: c.requestedAt,
       waitingSince: c.waitingSince,
       ...(c.agentId === undefined ? {} : { agentId: c.agentId }),
+      ...(c.staffId === undefined ? {} : { staffId: c.staffId }),
       ...(c.endedAs === undefined ? {} : { endedAs: c.endedAs }),
       ...(c.wrapUpReasonId === undefined ? {} : { wrapUpReasonId: c.wrapUpReasonId }),
     }));
@@ -437,6 +443,7 @@ export class DigitalAcd {
     const contact = this.#contactOf(assignment);
     assignment.offerTimer = cancel(assignment.offerTimer);
     contact.status = 'connected';
+    this.#board.accepted(contact.queueId, at - contact.waitingSince);
     const { offerExpiresAt: _gone, ...rest } = assignment.task;
     const paused = this.#desk(agentId).onVoiceCall && this.#pausesDuringCalls(contact.media);
     this.#update(agentId, assignment, { ...rest, status: 'active', since: at, startedAt: at, ...(paused ? { pausedSince: at } : {}) }, at);
@@ -624,6 +631,7 @@ export class DigitalAcd {
       this.#endContact(contact, 'transferred');
       return;
     }
+    this.#board.handled(contact.queueId);
     contact.queueId = destination.def.id;
     contact.waitingSince = at;
     contact.status = 'waiting';
@@ -866,6 +874,7 @@ export class DigitalAcd {
       waitingSince,
       status: 'waiting',
       agentId: undefined,
+      staffId: undefined,
       endedAs: undefined,
       wrapUpReasonId: undefined,
       passedBy: new Map(),
@@ -954,10 +963,16 @@ export class DigitalAcd {
   }
 
   #endContact(contact: ContactRecord, as: ContactEnding): void {
+    const { status } = contact;
+    // SV-2: a customer who left unanswered is abandoned; an answered contact that ends is handled.
+    if (as === 'abandoned') this.#board.abandoned(contact.queueId);
+    else if (status === 'connected' || status === 'virtual') this.#board.handled(contact.queueId);
     contact.replyTimer = cancel(contact.replyTimer);
     contact.virtualTimer = cancel(contact.virtualTimer);
     contact.status = 'ended';
     contact.endedAs = as;
+    // The floor agent on it wraps up (a no-op when they are the one who finished it).
+    if (status === 'virtual' && contact.staffId !== undefined) this.#host.floor?.released(contact.id, this.#host.scheduler.now());
     // Keep recent history for tests and the demo, but not forever in a long-running demo.
     let kept = 0;
     for (const other of [...this.#contacts.values()].reverse()) {
@@ -1007,23 +1022,39 @@ export class DigitalAcd {
     return load < cap ? load : undefined;
   }
 
-  /** Background agents take contacts that waited long enough, oldest first, while traffic is on. */
+  /**
+   * Background staff take contacts that waited long enough, oldest first, while traffic is on:
+   * the floor's named agents first (SV), then the queue's anonymous virtual agents. One pass over
+   * the contacts, whatever the number of queues (SV-5).
+   */
   pickUpByStaff(at: number): void {
     if (!this.#trafficOn) return;
+    const floor = this.#host.floor;
+    const byQueue = new Map<string, { anonymous: number; waiting: ContactRecord[] }>();
+    for (const contact of this.#contacts.values()) {
+      const anonymous = contact.status === 'virtual' && contact.staffId === undefined;
+      if (contact.status !== 'waiting' && !anonymous) continue;
+      let group = byQueue.get(contact.queueId);
+      if (!group) byQueue.set(contact.queueId, (group = { anonymous: 0, waiting: [] }));
+      if (anonymous) group.anonymous += 1;
+      else group.waiting.push(contact);
+    }
     for (const queue of this.#digitalQueues()) {
       const traffic = this.#queueTraffic.get(queue.def.id);
       if (!traffic) continue;
       traffic.virtualTimer = cancel(traffic.virtualTimer);
+      const group = byQueue.get(queue.def.id);
+      if (!group || group.waiting.length === 0) continue;
+      const waiting = group.waiting.sort(byWait);
+      let next = 0;
+      while (floor && next < waiting.length && waiting[next]!.waitingSince + floor.answerAfterMs <= at) {
+        if (!this.#takeByFloor(floor, waiting[next]!, at)) break;
+        next += 1;
+      }
       const staff = queue.def.virtualAgents;
       if (!staff || staff.count === 0) continue;
-      let idle = staff.count;
-      const waiting: ContactRecord[] = [];
-      for (const contact of this.#contacts.values()) {
-        if (contact.queueId !== queue.def.id) continue;
-        if (contact.status === 'virtual') idle -= 1;
-        else if (contact.status === 'waiting') waiting.push(contact);
-      }
-      for (const contact of waiting.sort(byWait)) {
+      let idle = staff.count - group.anonymous;
+      for (const contact of waiting.slice(next)) {
         if (idle <= 0) break;
         const due = contact.waitingSince + staff.answerAfterMs;
         if (due > at) {
@@ -1036,12 +1067,36 @@ export class DigitalAcd {
         idle -= 1;
         contact.status = 'virtual';
         contact.replyTimer = cancel(contact.replyTimer);
+        this.#board.accepted(contact.queueId, at - contact.waitingSince);
         contact.virtualTimer = this.#ops.schedule(contact.handleMs, () => {
           contact.virtualTimer = undefined;
           if (contact.status === 'virtual') this.#endContact(contact, 'completed');
         });
       }
     }
+  }
+
+  /** SV: a floor agent takes the contact, if one is free; the floor's wheel ends it. */
+  #takeByFloor(floor: FloorStaff, contact: ContactRecord, at: number): boolean {
+    const staffId = floor.take(
+      contact.queueId,
+      {
+        id: contact.id,
+        queueId: contact.queueId,
+        media: contact.media,
+        handleMs: contact.handleMs,
+        finish: () => {
+          if (contact.status === 'virtual') this.#endContact(contact, 'completed');
+        },
+      },
+      at,
+    );
+    if (staffId === undefined) return false;
+    contact.status = 'virtual';
+    contact.staffId = staffId;
+    contact.replyTimer = cancel(contact.replyTimer);
+    this.#board.accepted(contact.queueId, at - contact.waitingSince);
+    return true;
   }
 
   #startTraffic(): void {

@@ -2,7 +2,8 @@
 // agent's server-side state, seeded randomness, network latency and injected faults; adapters
 // (and later the Node emulators) talk to it, so several agents and tabs share one world. Calls
 // live in the voice ACD, chats, SMS, social posts and emails in the digital ACD, both on one
-// queue board; this file signs people in and hands each command to the ACD that has its task.
+// queue board; the simulated floor and the supervisors' rosters (SV) turn once per tick. This
+// file signs people in and hands each command to the part that has it.
 
 import { asyncScheduler, filter, map, Subject, type Observable, type SchedulerLike, type Subscription } from 'rxjs';
 import {
@@ -21,11 +22,13 @@ import {
   type CommandType,
   type DomainEvent,
   type ErrorCode,
+  type ErrorInfo,
   type Media,
   type MediaState,
   type Message,
   type Queue,
   type Role,
+  type RosterAgent,
   type ServerSnapshot,
   type StationKind,
   type Task,
@@ -41,11 +44,13 @@ import {
 } from './acd.js';
 import type { CustomerMessage } from './customers.js';
 import { DEFAULT_THREAD_LOAD_MS, DigitalAcd, type InjectedContact, type SimContact } from './digital.js';
+import { Floor } from './floor.js';
 import { MEDIA_NAMES } from './message-rules.js';
 import { Operations } from './operations.js';
 import { QueueBoard, type QueuedCall } from './queue-board.js';
 import { randomHex, seededRandom } from './random.js';
 import { resolveScenario, validateScenario, type ScenarioName, type SimScenario } from './scenarios.js';
+import { DEFAULT_ROSTER_TICK_MS, Supervision } from './supervision.js';
 
 export interface SimContactCenterOptions {
   /** A built-in scenario by name, or one of your own. `default` when omitted. */
@@ -69,6 +74,12 @@ export interface SimContactCenterOptions {
   readonly consultDelayMs?: number;
   /** TP-5: how long a conversation thread takes to load after `thread.loading`. `DEFAULT_THREAD_LOAD_MS` when omitted. */
   readonly threadLoadMs?: number;
+  /**
+   * SV-1/SV-5: the tick of the supervisors' rosters and of the simulated floor — changes go out
+   * as one `roster.changed` per supervisor per tick, and the floor moves once a tick.
+   * `DEFAULT_ROSTER_TICK_MS` (250) when omitted.
+   */
+  readonly rosterTickMs?: number;
 }
 
 export interface FailNextOptions {
@@ -115,6 +126,7 @@ export class SimContactCenter {
   readonly scheduler: SchedulerLike;
   readonly latencyMs: number;
   readonly jitter: number;
+  readonly rosterTickMs: number;
 
   readonly #agents = new Map<string, AgentRecord>();
   readonly #faults = new Map<CommandType, InjectedFault[]>();
@@ -126,6 +138,12 @@ export class SimContactCenter {
   readonly #ops: Operations;
   readonly #acd: VoiceAcd;
   readonly #digital: DigitalAcd;
+  readonly #floor: Floor | undefined;
+  readonly #supervision: Supervision;
+  #tickTimer: Subscription | undefined;
+  /** With a floor, queue figures change many times a second: they go out once a tick. */
+  #figuresDirty = false;
+  #disposed = false;
 
   /** Every change to every agent, in order. */
   readonly changes$: Observable<SimChange> = this.#changes.asObservable();
@@ -136,11 +154,25 @@ export class SimContactCenter {
     this.latencyMs = Math.max(0, options.latencyMs ?? DEFAULT_LATENCY_MS);
     this.jitter = Math.min(1, Math.max(0, options.jitter ?? DEFAULT_JITTER));
     const seed = options.seed ?? DEFAULT_SEED;
+    this.rosterTickMs = Math.max(1, options.rosterTickMs ?? DEFAULT_ROSTER_TICK_MS);
+    const now = this.scheduler.now();
     this.#traceRandom = seededRandom(seed);
     this.#latencyRandom = seededRandom(seed ^ 0x9e3779b9);
     for (const profile of this.scenario.agents) {
       this.#agents.set(profile.id, { profile, session: undefined, media: new Map(), signInAttempts: new Map() });
     }
+    const { floor } = this.scenario;
+    this.#floor = floor
+      ? new Floor({
+          floor,
+          queues: this.scenario.queues,
+          reasons: this.scenario.tenant.notReadyReasons,
+          seed,
+          tickMs: this.rosterTickMs,
+          now,
+          workEnded: (_agentId, workId, at) => this.#supervision.floorWorkEnded(workId, at),
+        })
+      : undefined;
     const host = {
       scenario: this.scenario,
       scheduler: this.scheduler,
@@ -148,13 +180,16 @@ export class SimContactCenter {
       profile: (agentId: string) => this.#agent(agentId).profile,
       session: (agentId: string) => this.#agent(agentId).session,
       mediumStatus: (agentId: string, media: Media) => this.#agent(agentId).media.get(media)?.status,
+      busyOn: (agentId: string, media: Media) =>
+        this.tasks(agentId).some((t) => t.media === media && (t.status === 'offered' || t.status === 'active' || t.status === 'held')),
+      floor: this.#floor,
       setNotReady: (agentId: string, media: Media, reasonId: string, at: number) => {
         const agent = this.#agent(agentId);
         const status = agent.media.get(media)?.status;
         if (status === 'ready' || status === 'notReady') this.#setMedium(agent, { media, status: 'notReady', reasonId }, at);
       },
       emit: (agentId: string, event: DomainEvent) => {
-        this.#emit(this.#agent(agentId), event);
+        this.#tell(agentId, event);
         // TP-15: a call starting or ending stops or restarts the agent's conversations' clocks.
         if ((event.type === 'task.updated' || event.type === 'task.removed') && this.#digital) {
           const onCall = this.#acd.tasksOf(agentId).some((t) => t.status === 'active' || t.status === 'held');
@@ -165,6 +200,24 @@ export class SimContactCenter {
     };
     this.#board = new QueueBoard(host);
     this.#ops = new Operations(this.scheduler, (at) => this.#settle(at));
+    this.#supervision = new Supervision(
+      {
+        scenario: this.scenario,
+        floor: this.#floor,
+        session: (agentId) => this.#agent(agentId).session,
+        media: (agentId) => [...this.#agent(agentId).media.values()],
+        tasks: (agentId) => this.tasks(agentId),
+        memberQueues: (agentId) => this.#board.memberships(agentId),
+        queueName: (queueId) => this.#board.get(queueId)?.def.name,
+        emit: (agentId, event) => this.#tell(agentId, event),
+        refuse: (code, message) => this.#refuse(code, message),
+        requestTick: () => this.#ensureTick(),
+        setMedia: (agentId, status, reasonId, at) => this.#setEveryMedium(this.#agent(agentId), status, reasonId, at),
+        signOut: (agentId, reason, at) => this.#endSession(this.#agent(agentId), at, reason),
+        setMemberQueue: (agentId, queueId, enabled, at) => this.#ops.run(at, () => this.#board.setMember(agentId, queueId, enabled)),
+      },
+      now,
+    );
     const traffic = options.traffic ?? this.scenario.traffic;
     const wrapUpGraceMs = Math.max(0, options.wrapUpGraceMs ?? DEFAULT_WRAP_UP_GRACE_MS);
     this.#acd = new VoiceAcd(host, this.#board, this.#ops, {
@@ -179,8 +232,11 @@ export class SimContactCenter {
       wrapUpGraceMs,
       threadLoadMs: Math.max(0, options.threadLoadMs ?? DEFAULT_THREAD_LOAD_MS),
     });
+    // SV: about half the floor starts on a call already under way.
+    this.#floor?.warmUp(now, (queueId, agentId, startedAt) => this.#acd.callInProgress(queueId, agentId, startedAt));
     // Calls already waiting at start are routed and counted before anyone looks.
-    this.#ops.run(this.scheduler.now(), () => undefined);
+    this.#ops.run(now, () => undefined);
+    if (this.#floor && traffic) this.#ensureTick();
   }
 
   /** The agent an adapter speaks for when it is not told: the scenario's first. */
@@ -207,6 +263,8 @@ export class SimContactCenter {
    */
   snapshot(agentId: string): ServerSnapshot {
     const agent = this.#agent(agentId);
+    // SV-1/SE-4: a supervisor re-reads the whole roster (and is told changes from there).
+    const roster = this.#supervision.roster(agentId, true);
     return {
       profile: agent.profile,
       tenant: this.scenario.tenant,
@@ -214,7 +272,46 @@ export class SimContactCenter {
       media: [...agent.media.values()],
       tasks: this.tasks(agentId),
       ...(agent.session === undefined ? {} : { queues: this.queues(agentId) }),
+      ...(roster === undefined ? {} : { roster }),
     };
+  }
+
+  /** SV-1: the supervisor's roster as it stands (empty for anyone not signed in as a supervisor). */
+  rosterOf(supervisorId: string): RosterAgent[] {
+    this.#agent(supervisorId);
+    return this.#supervision.roster(supervisorId, false) ?? [];
+  }
+
+  /** SV: how many simulated agents the floor has (0 without a floor). */
+  get floorSize(): number {
+    return this.#floor?.agents.length ?? 0;
+  }
+
+  /**
+   * SV-5 burst hook for benchmarks and demos: n different floor agents who are Ready or Not
+   * Ready change now (Ready → Not Ready with a reason, Not Ready → Ready), whether traffic is on
+   * or not. Their rows go out with the next roster tick, like every other change. Returns how
+   * many changed (0 without a floor; fewer than n when fewer are idle). Called once per tick with
+   * n = 250, it makes 1,000 changes a second at the default 250 ms tick.
+   */
+  churn(n: number): number {
+    const floor = this.#floor;
+    if (!floor || !(n > 0)) return 0;
+    const at = this.scheduler.now();
+    let changed = 0;
+    this.#ops.run(at, () => {
+      changed = floor.churn(Math.floor(n), at);
+    });
+    this.#ensureTick();
+    return changed;
+  }
+
+  /** SV: a floor agent moves to another team; supervisors who lose them get `roster.removed`, those who gain them `roster.changed`. */
+  moveAgentToTeam(agentId: string, teamId: string): void {
+    const agent = this.#floor?.get(agentId);
+    if (!agent) throw new RangeError(`No floor agent "${agentId}" in scenario "${this.scenario.title}".`);
+    this.#floor!.moveToTeam(agent, teamId);
+    this.#ensureTick();
   }
 
   /** The agent's tasks as the server has them: offers, calls, conversations and wrap-ups. */
@@ -300,6 +397,7 @@ export class SimContactCenter {
       this.#digital.dropQueue(queueId, at);
       this.#board.remove(queueId, at);
     });
+    for (const agentId of this.#agents.keys()) this.#supervision.touch(agentId, at);
   }
 
   /** The administrator takes one person off a queue (as member and as supervisor). */
@@ -308,6 +406,7 @@ export class SimContactCenter {
     this.#agent(agentId);
     const at = this.scheduler.now();
     this.#ops.run(at, () => this.#board.unassign(agentId, queueId, at));
+    this.#supervision.touch(agentId, at);
   }
 
   get traffic(): boolean {
@@ -320,6 +419,7 @@ export class SimContactCenter {
       this.#acd.setTraffic(on);
       this.#digital.setTraffic(on);
     });
+    if (on && this.#floor) this.#ensureTick();
   }
 
   /** CB-3: the keypad tones sent on a task, one entry per command. */
@@ -339,6 +439,9 @@ export class SimContactCenter {
 
   /** Stops the world's timers (traffic, offers, wrap-ups): call it when throwing a world away. */
   dispose(): void {
+    this.#disposed = true;
+    this.#tickTimer?.unsubscribe();
+    this.#tickTimer = undefined;
     this.#acd.dispose();
     this.#digital.dispose();
   }
@@ -409,18 +512,19 @@ export class SimContactCenter {
       case 'queues.setMonitored': {
         const session = agent.session;
         if (!session) throw this.#refuse('session.required');
-        return this.#ops.run(at, () =>
+        this.#ops.run(at, () =>
           command.type === 'queues.setEnabled'
             ? this.#board.setEnabled(agentId, session, command.changes)
             : this.#board.setMonitored(agentId, session, command.changes),
         );
+        return this.#supervision.touch(agentId, at);
       }
       case 'supervisor.setAgentStatus':
       case 'supervisor.setAgentQueue':
       case 'supervisor.monitor':
       case 'supervisor.stopMonitor':
-        // The supervisor floor (SV) is not simulated yet.
-        throw this.#refuse('command.unsupported');
+        // SV-3/SV-4: one change of the world, so a floor agent made Ready takes waiting work at once.
+        return this.#ops.run(at, () => this.#supervision.apply(agentId, command, at));
       default: {
         if (!agent.session) throw this.#refuse('session.required');
         const digital =
@@ -453,6 +557,8 @@ export class SimContactCenter {
     if (roleTakesWork(role)) for (const media of tenant.media) this.#signInMedium(agent, media, at);
     // After the session and its media: the queue list (QL-1), then the others' figures.
     this.#ops.run(at, () => this.#board.list(agent.profile.id, this.#queued(), this.traffic, at));
+    // SV-1: a supervisor's roster comes last.
+    this.#supervision.signedIn(agent.profile.id, agent.profile, at);
   }
 
   #checkDialNumber(agent: AgentRecord, number: string): void {
@@ -502,15 +608,29 @@ export class SimContactCenter {
     if (this.#acd.hasWork(agent.profile.id) || this.#digital.hasWork(agent.profile.id)) {
       throw this.#refuse('command.notAllowed', 'Finish your calls and conversations and their wrap-up before signing out.');
     }
+    this.#endSession(agent, at);
+  }
+
+  /** The session ends: by the agent, or by a supervisor (SV-3, with the reason the agent is shown). */
+  #endSession(agent: AgentRecord, at: number, reason?: ErrorInfo): void {
     agent.session = undefined;
     agent.media.clear();
     agent.signInAttempts.clear();
-    this.#emit(agent, { type: 'session.signedOut', at });
+    this.#emit(agent, { type: 'session.signedOut', ...(reason === undefined ? {} : { reason }), at });
     this.#ops.run(at, () => {
       this.#board.unlist(agent.profile.id);
       this.#acd.signedOut(agent.profile.id);
       this.#digital.signedOut(agent.profile.id);
     });
+    this.#supervision.signedOut(agent.profile.id, at);
+  }
+
+  /** SV-3: a supervisor moves the agent: every signed-in medium Ready, or Not Ready with the reason. */
+  #setEveryMedium(agent: AgentRecord, status: 'ready' | 'notReady', reasonId: string | undefined, at: number): void {
+    for (const { media, status: current } of [...agent.media.values()]) {
+      if (current !== 'ready' && current !== 'notReady') continue;
+      this.#setMedium(agent, { media, status, ...(reasonId === undefined ? {} : { reasonId }) }, at);
+    }
   }
 
   #setMediaState(agent: AgentRecord, command: Extract<Command, { type: 'media.setState' }>, at: number): void {
@@ -579,13 +699,44 @@ export class SimContactCenter {
     throw this.#refuse(fault.code, fault.message);
   }
 
-  /** Routes every medium, lets background staff pick up, then tells everyone the changed figures. */
+  /**
+   * Routes every medium, lets background staff pick up, then tells everyone the changed figures:
+   * at once, or with the next tick when a floor keeps them changing many times a second.
+   */
   #settle(at: number): void {
     this.#acd.route(at);
     this.#digital.route(at);
     this.#acd.pickUpByStaff(at);
     this.#digital.pickUpByStaff(at);
-    this.#board.publish(this.#queued(), this.traffic, at);
+    if (this.#floor) {
+      this.#figuresDirty = true;
+      this.#ensureTick();
+    } else {
+      this.#board.publish(this.#queued(), this.traffic, at);
+    }
+  }
+
+  /** One timer for the whole world's tick, on whole multiples of `rosterTickMs`, only while something needs it. */
+  #ensureTick(): void {
+    if (this.#tickTimer || this.#disposed) return;
+    const now = this.scheduler.now();
+    const next = (Math.floor(now / this.rosterTickMs) + 1) * this.rosterTickMs;
+    this.#tickTimer = this.scheduler.schedule(() => this.#tick(), next - now);
+  }
+
+  /** The floor moves (while traffic is on), then the figures and every supervisor's roster changes go out, once each. */
+  #tick(): void {
+    this.#tickTimer = undefined;
+    const now = this.scheduler.now();
+    const floor = this.#floor;
+    const moving = floor !== undefined && this.traffic;
+    if (moving) this.#ops.run(now, () => floor.advance(now));
+    if (this.#figuresDirty) {
+      this.#figuresDirty = false;
+      this.#board.publish(this.#queued(), this.traffic, now);
+    }
+    this.#supervision.flush(now);
+    if (moving || this.#supervision.pending) this.#ensureTick();
   }
 
   /** Everything that waits in or is handled from a queue, calls and contacts, for the figures (QL-2). */
@@ -603,7 +754,13 @@ export class SimContactCenter {
   }
 
   #emit(agent: AgentRecord, event: DomainEvent): void {
-    this.#changes.next({ agentId: agent.profile.id, event });
+    this.#tell(agent.profile.id, event);
+  }
+
+  /** Every event to an agent goes out here; what changes a roster row is noted for the next tick. */
+  #tell(agentId: string, event: DomainEvent): void {
+    this.#changes.next({ agentId, event });
+    this.#supervision.agentEvent(agentId, event);
   }
 
   #agent(agentId: string): AgentRecord {

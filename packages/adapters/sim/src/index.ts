@@ -31,6 +31,8 @@ export {
   type SimContactStatus,
 } from './digital.js';
 export { CARD_NUMBER_PATTERN, DEFAULT_DIGITAL_OFFER_TIMEOUT_MS, DIGITAL } from './digital-settings.js';
+export { DEFAULT_FLOOR_ANSWER_AFTER_MS, DEFAULT_FLOOR_WRAP_UP_MS } from './floor.js';
+export { DEFAULT_ROSTER_TICK_MS } from './supervision.js';
 export {
   SimContactCenter,
   DEFAULT_JITTER,
@@ -44,6 +46,7 @@ export {
 export {
   DEFAULT_CALLER_PATIENCE_MS,
   DEFAULT_OFFER_TIMEOUT_MS,
+  DEFAULT_SERVICE_LEVEL_TARGET_MS,
   DEFAULT_TALK_TIME_MS,
   SCENARIOS,
   SCENARIO_NAMES,
@@ -54,6 +57,8 @@ export {
   type ConsultOutcome,
   type MediaSignInFault,
   type ScenarioName,
+  type SimFloor,
+  type SimFloorTeam,
   type SimQueue,
   type SimQueueMember,
   type SimQueueSupervisor,

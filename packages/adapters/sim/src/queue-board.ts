@@ -1,6 +1,8 @@
 // QL-1…QL-7 on the server: who is on which queue (members with their enabled tick, supervisors
 // with their monitored tick), each queue's live figures, and telling every signed-in user about
-// the queues they have — the whole list at sign-in, then each change as it happens.
+// the queues they have — the whole list at sign-in, then each change as it happens. SV-2: the
+// day's counts (accepted, handled, abandoned, service level) and the agents by what they are
+// doing, which only supervisors are shown.
 
 import {
   roleTakesWork,
@@ -12,7 +14,8 @@ import {
   type Queue,
   type QueueChange,
 } from '@cc-elements/core';
-import type { SimQueue, SimScenario } from './scenarios.js';
+import type { FloorStaff } from './floor.js';
+import { DEFAULT_SERVICE_LEVEL_TARGET_MS, type SimQueue, type SimScenario } from './scenarios.js';
 
 export interface QueueBoardHost {
   readonly scenario: SimScenario;
@@ -20,6 +23,10 @@ export interface QueueBoardHost {
   readonly agentIds: readonly string[];
   session(agentId: string): AgentSession | undefined;
   mediumStatus(agentId: string, media: Media): string | undefined;
+  /** SV-2: the agent has an interaction of this medium offered, connected or on hold ("talking"). */
+  busyOn(agentId: string, media: Media): boolean;
+  /** SV: the simulated floor, when the scenario has one: its agents are the queues' staff. */
+  readonly floor: FloorStaff | undefined;
   emit(agentId: string, event: DomainEvent): void;
   refuse(code: ErrorCode, message?: string): CcError;
 }
@@ -29,6 +36,8 @@ export interface QueuedCall {
   readonly queueId: string;
   readonly status: 'waiting' | 'offered' | 'connected' | 'virtual' | 'ended';
   readonly waitingSince: number;
+  /** The floor agent handling it, when it is `virtual` with a named one rather than anonymous staff. */
+  readonly staffId?: string | undefined;
 }
 
 export interface QueueRecord {
@@ -44,6 +53,18 @@ interface Figures {
   waiting: number;
   oldestWaitingSince?: number;
   agentsSignedIn: number;
+  agentsReady: number;
+  agentsNotReady: number;
+  agentsTalking: number;
+}
+
+/** SV-2: what happened on a queue since the world started (the simulator's "today"). */
+interface DayCounts {
+  accepted: number;
+  /** Accepted within the queue's service level target. */
+  acceptedInTarget: number;
+  abandoned: number;
+  handled: number;
 }
 
 export class QueueBoard {
@@ -51,6 +72,7 @@ export class QueueBoard {
   readonly #queues = new Map<string, QueueRecord>();
   /** Per signed-in user who got the list: the views last told, so only changes are told. */
   readonly #told = new Map<string, Map<string, Queue>>();
+  readonly #day = new Map<string, DayCounts>();
 
   constructor(host: QueueBoardHost) {
     this.#host = host;
@@ -69,6 +91,33 @@ export class QueueBoard {
 
   records(): IterableIterator<QueueRecord> {
     return this.#queues.values();
+  }
+
+  /** SV-2: an agent (real, floor or background) took an interaction that waited this long. */
+  accepted(queueId: string, waitedMs: number): void {
+    const day = this.#dayOf(queueId);
+    const target = this.#queues.get(queueId)?.def.serviceLevelTargetMs ?? DEFAULT_SERVICE_LEVEL_TARGET_MS;
+    day.accepted += 1;
+    if (waitedMs <= target) day.acceptedInTarget += 1;
+  }
+
+  /** SV-2: the caller or customer left before anyone took it. */
+  abandoned(queueId: string): void {
+    this.#dayOf(queueId).abandoned += 1;
+  }
+
+  /** SV-2: an accepted interaction is over (ended, or transferred away from this queue). */
+  handled(queueId: string): void {
+    this.#dayOf(queueId).handled += 1;
+  }
+
+  #dayOf(queueId: string): DayCounts {
+    let day = this.#day.get(queueId);
+    if (!day) {
+      day = { accepted: 0, acceptedInTarget: 0, abandoned: 0, handled: 0 };
+      this.#day.set(queueId, day);
+    }
+    return day;
   }
 
   /** The user's queues as their signed-in role sees them: members get `enabled`, supervisors `monitored`. */
@@ -111,6 +160,22 @@ export class QueueBoard {
     changes.forEach((change, i) => queues[i]!.members.set(agentId, change.on));
   }
 
+  /** SV-1: the queues the agent is a member of, with their tick, in the board's order. */
+  memberships(agentId: string): { queueId: string; enabled: boolean }[] {
+    const memberships: { queueId: string; enabled: boolean }[] = [];
+    for (const queue of this.#queues.values()) {
+      const enabled = queue.members.get(agentId);
+      if (enabled !== undefined) memberships.push({ queueId: queue.def.id, enabled });
+    }
+    return memberships;
+  }
+
+  /** SV-3: a supervisor switches one of a member's queues on or off (the caller checked it is theirs). */
+  setMember(agentId: string, queueId: string, enabled: boolean): void {
+    const queue = this.#queues.get(queueId);
+    if (queue?.members.has(agentId)) queue.members.set(agentId, enabled);
+  }
+
   /** QL-7: the same for a supervisor's monitored queues. */
   setMonitored(agentId: string, session: AgentSession, changes: readonly QueueChange[]): void {
     if (session.role === 'agent') throw this.#host.refuse('command.notAllowed', 'Sign in as a supervisor to monitor queues.');
@@ -148,12 +213,15 @@ export class QueueBoard {
   /**
    * QL-2/QL-6: waiting counts calls ringing an agent too (they are not answered yet); busy counts
    * connected calls, with real or virtual agents; agents signed in are members with the queue
-   * enabled and its medium signed in, plus the virtual staff while traffic runs.
+   * enabled and its medium signed in, plus the floor's and the virtual staff while traffic runs.
+   * SV-2: those agents are talking (an interaction of the queue's medium in hand), Ready, or Not
+   * Ready (wrap-up counts as Not Ready: it takes no new work).
    */
   #figures(calls: Iterable<QueuedCall>, traffic: boolean): Map<string, Figures> {
     const figures = new Map<string, Figures>();
     for (const queue of this.#queues.values()) {
-      figures.set(queue.def.id, { busy: 0, waiting: 0, agentsSignedIn: traffic ? (queue.def.virtualAgents?.count ?? 0) : 0 });
+      const staff = traffic ? (queue.def.virtualAgents?.count ?? 0) : 0;
+      figures.set(queue.def.id, { busy: 0, waiting: 0, agentsSignedIn: staff, agentsReady: staff, agentsNotReady: 0, agentsTalking: 0 });
     }
     for (const call of calls) {
       const figure = figures.get(call.queueId);
@@ -163,6 +231,11 @@ export class QueueBoard {
         figure.oldestWaitingSince = Math.min(figure.oldestWaitingSince ?? Infinity, call.waitingSince);
       } else if (call.status === 'connected' || call.status === 'virtual') {
         figure.busy += 1;
+        // Anonymous background staff: one fewer Ready, one more talking.
+        if (call.status === 'virtual' && call.staffId === undefined && figure.agentsReady > 0) {
+          figure.agentsReady -= 1;
+          figure.agentsTalking += 1;
+        }
       }
     }
     for (const agentId of this.#host.agentIds) {
@@ -170,9 +243,23 @@ export class QueueBoard {
       if (!session || !roleTakesWork(session.role)) continue;
       for (const queue of this.#queues.values()) {
         const status = this.#host.mediumStatus(agentId, queue.def.media);
-        if (queue.members.get(agentId) === true && (status === 'ready' || status === 'notReady')) {
-          figures.get(queue.def.id)!.agentsSignedIn += 1;
-        }
+        if (queue.members.get(agentId) !== true || (status !== 'ready' && status !== 'notReady')) continue;
+        const figure = figures.get(queue.def.id)!;
+        figure.agentsSignedIn += 1;
+        if (this.#host.busyOn(agentId, queue.def.media)) figure.agentsTalking += 1;
+        else if (status === 'ready') figure.agentsReady += 1;
+        else figure.agentsNotReady += 1;
+      }
+    }
+    const floor = this.#host.floor;
+    if (floor) {
+      for (const [queueId, staff] of floor.figures()) {
+        const figure = figures.get(queueId);
+        if (!figure) continue;
+        figure.agentsSignedIn += staff.signedIn;
+        figure.agentsReady += staff.ready;
+        figure.agentsNotReady += staff.notReady;
+        figure.agentsTalking += staff.talking;
       }
     }
     return figures;
@@ -200,9 +287,27 @@ export class QueueBoard {
         waiting,
         ...(oldestWaitingSince === undefined ? {} : { oldestWaitingSince }),
         agentsSignedIn,
+        ...(supervises ? this.#supervisorFigures(queue.def.id, figures.get(queue.def.id)!) : {}),
       });
     }
     return views;
+  }
+
+  /** SV-2: the day's counts and the agents by activity; the service level once anything was answered or abandoned. */
+  #supervisorFigures(queueId: string, figure: Figures): Partial<Queue> {
+    const day = this.#day.get(queueId);
+    const accepted = day?.accepted ?? 0;
+    const abandoned = day?.abandoned ?? 0;
+    const offered = accepted + abandoned;
+    return {
+      handled: day?.handled ?? 0,
+      accepted,
+      abandoned,
+      ...(offered === 0 ? {} : { serviceLevel: day!.acceptedInTarget / offered }),
+      agentsReady: figure.agentsReady,
+      agentsNotReady: figure.agentsNotReady,
+      agentsTalking: figure.agentsTalking,
+    };
   }
 }
 
@@ -214,6 +319,13 @@ function sameQueue(a: Queue | undefined, b: Queue): boolean {
     a.busy === b.busy &&
     a.waiting === b.waiting &&
     a.oldestWaitingSince === b.oldestWaitingSince &&
-    a.agentsSignedIn === b.agentsSignedIn
+    a.agentsSignedIn === b.agentsSignedIn &&
+    a.handled === b.handled &&
+    a.accepted === b.accepted &&
+    a.abandoned === b.abandoned &&
+    a.serviceLevel === b.serviceLevel &&
+    a.agentsReady === b.agentsReady &&
+    a.agentsNotReady === b.agentsNotReady &&
+    a.agentsTalking === b.agentsTalking
   );
 }

@@ -68,7 +68,7 @@ describe('built-in scenarios', () => {
     // A transfer to a queue lands in a queue the simulator has.
     for (const target of tenant.transferTargets.filter((t) => t.kind === 'queue')) expect(queues.map((q) => q.id)).toContain(target.id);
     // Digital queues only where the scenario promises them; the station-login and voice scenarios stay as they were.
-    expect(queues.some((q) => q.media !== 'voice')).toBe(name === 'liveTraffic' || name === 'digital');
+    expect(queues.some((q) => q.media !== 'voice')).toBe(['liveTraffic', 'digital', 'supervisorFloor', 'supervisorLarge'].includes(name));
   });
 
   it('QL-1/CB-4: the default scenario has Sales, Support and Billing inbound and Callbacks outbound', () => {
@@ -101,7 +101,15 @@ describe('built-in scenarios', () => {
 
   it('traffic: the station-login scenarios stay still for stories and tests; the voice ones are alive', () => {
     const live = SCENARIO_NAMES.filter((name) => SCENARIOS[name].traffic);
-    expect(live).toEqual(['liveTraffic', 'wrapUpOptional', 'noWrapUp', 'autoReturnAfterMiss', 'basicVoice']);
+    expect(live).toEqual([
+      'liveTraffic',
+      'wrapUpOptional',
+      'noWrapUp',
+      'autoReturnAfterMiss',
+      'basicVoice',
+      'supervisorFloor',
+      'supervisorLarge',
+    ]);
   });
 
   it('SL-1: default speaks for a profile with several roles and teams; agentOnly for one with a single role', () => {

@@ -11,6 +11,7 @@ import {
   type Media,
   type ReasonCode,
   type ResponseTimers,
+  type SupervisorPolicy,
   type Team,
   type TenantSettings,
   type TransferTarget,
@@ -95,6 +96,30 @@ export interface SimQueue {
   readonly address?: string;
   /** Digital queues: how long a customer takes to write back. `DEFAULT_CUSTOMER_REPLY_MS` of the medium when absent. */
   readonly customerReplyMs?: SimRange;
+  /** SV-2: the service level counts interactions answered within this wait. `DEFAULT_SERVICE_LEVEL_TARGET_MS` when absent. */
+  readonly serviceLevelTargetMs?: number;
+}
+
+/** SV: a team of the simulated floor, with the queues its agents take work from. */
+export interface SimFloorTeam extends Team {
+  /** Each agent of the team is a member of every one of them (a few with one switched off, QL-5). */
+  readonly queueIds: readonly string[];
+}
+
+/**
+ * SV-1/SV-5: a floor of simulated agents generated from the seed — names, teams, queue
+ * memberships — who sign in, go Ready and Not Ready with the tenant's reasons, take calls and
+ * digital work from the queues while traffic is on, and wrap up. They are not in `agents`
+ * (nobody connects as them); supervisors whose profile has their team see them in the roster.
+ */
+export interface SimFloor {
+  /** How many agents, dealt to the teams in turn. */
+  readonly agents: number;
+  readonly teams: readonly SimFloorTeam[];
+  /** Floor agents take a call or contact once it waited this long. `DEFAULT_FLOOR_ANSWER_AFTER_MS` when absent. */
+  readonly answerAfterMs?: number;
+  /** How long a floor agent's wrap-up lasts. `DEFAULT_FLOOR_WRAP_UP_MS` when absent. */
+  readonly wrapUpMs?: SimRange;
 }
 
 export interface SimScenario {
@@ -136,12 +161,16 @@ export interface SimScenario {
   readonly routingPointQueues?: Readonly<Record<string, readonly string[]>>;
   /** TP-5: the first thread loads of the world fail, this many (to show Retry). */
   readonly threadLoadFailures?: number;
+  /** SV: simulated agents on the queues, for the supervisor's roster and figures. */
+  readonly floor?: SimFloor;
 }
 
 /** CB-1: how long an offer rings when the queue does not say. */
 export const DEFAULT_OFFER_TIMEOUT_MS = 15_000;
 export const DEFAULT_CALLER_PATIENCE_MS: SimRange = { min: 45_000, max: 240_000 };
 export const DEFAULT_TALK_TIME_MS: SimRange = { min: 60_000, max: 360_000 };
+/** SV-2: answered within 20 s counts towards the service level, unless the queue says otherwise. */
+export const DEFAULT_SERVICE_LEVEL_TARGET_MS = 20_000;
 
 const TEAMS = {
   billing: { id: 'team-billing', name: 'Billing' },
@@ -502,6 +531,150 @@ const BUSY_QUEUES: readonly SimQueue[] = [
   },
 ];
 
+/** SV-3/SV-4, Finesse-style: a supervisor may change an agent's status and queues and join calls every way. */
+const FINESSE_STYLE_SUPERVISOR: SupervisorPolicy = {
+  changeAgentStatus: true,
+  changeAgentQueues: true,
+  monitorModes: ['monitor', 'whisper', 'barge'],
+};
+/** SV-3/SV-4, 8x8-style: a supervisor never changes an agent's own status, but may change queues and join calls. */
+const EIGHT_BY_EIGHT_STYLE_SUPERVISOR: SupervisorPolicy = {
+  changeAgentStatus: false,
+  changeAgentQueues: true,
+  monitorModes: ['monitor', 'whisper', 'barge'],
+};
+
+/** Camille leads three teams on the supervisor floor: Support EMEA, Retention and Billing. */
+const CAMILLE_FLOOR: AgentProfile = { ...CAMILLE, teams: [TEAMS.supportEmea, TEAMS.retention, TEAMS.billing] };
+
+/**
+ * The supervisor floor's queues: the everyday voice and digital ones, every one monitored by
+ * Camille (QL-7), staffed by the floor instead of anonymous background agents, with arrivals
+ * sized for about forty people (Support runs hot, so calls wait there now and then), and the
+ * Outage hotline that nobody staffs (QL-6: calls wait and give up).
+ */
+const FLOOR_ARRIVALS: Readonly<Record<string, number>> = {
+  'q-sales': 90,
+  'q-support': 100,
+  'q-billing': 60,
+  'q-retention': 20,
+  'q-callbacks': 10,
+  'dq-chat': 14,
+  'dq-chat-billing': 6,
+  'dq-email': 6,
+  'dq-email-billing': 4,
+};
+const FLOOR_QUEUES: readonly SimQueue[] = [
+  ...[...QUEUES, ...DIGITAL_QUEUES]
+    .filter((queue) => queue.id in FLOOR_ARRIVALS)
+    .map(({ virtualAgents: _replacedByTheFloor, ...queue }) => ({
+      ...queue,
+      supervisors: [...queue.supervisors.filter((s) => s.agentId !== CAMILLE.id), supervisor(CAMILLE.id, true)],
+      arrivalsPerHour: FLOOR_ARRIVALS[queue.id]!,
+      ...(queue.media === 'voice' ? {} : { serviceLevelTargetMs: 60_000 }),
+    })),
+  {
+    id: 'q-outages',
+    name: 'Outage hotline',
+    media: 'voice',
+    direction: 'inbound',
+    members: [],
+    supervisors: [supervisor(CAMILLE.id, true)],
+    arrivalsPerHour: 12,
+    waitingAtStart: 2,
+  },
+];
+
+const SUPERVISOR_FLOOR: SimFloor = {
+  agents: 37,
+  teams: [
+    { ...TEAMS.supportEmea, queueIds: ['q-support', 'dq-chat', 'dq-email'] },
+    { ...TEAMS.retention, queueIds: ['q-retention', 'q-sales', 'q-callbacks'] },
+    { ...TEAMS.billing, queueIds: ['q-billing', 'dq-chat-billing', 'dq-email-billing'] },
+  ],
+};
+
+/** supervisorLarge: ten lines of business in five regions — fifty teams of a hundred. */
+const FUNCTIONS = [
+  { id: 'billing', name: 'Billing' },
+  { id: 'support', name: 'Support' },
+  { id: 'sales', name: 'Sales' },
+  { id: 'retention', name: 'Retention' },
+  { id: 'collections', name: 'Collections' },
+  { id: 'tech', name: 'Technical support' },
+  { id: 'onboarding', name: 'Onboarding' },
+  { id: 'claims', name: 'Claims' },
+  { id: 'loyalty', name: 'Loyalty' },
+  { id: 'bookings', name: 'Bookings' },
+] as const;
+const REGIONS = [
+  { id: 'emea', name: 'EMEA' },
+  { id: 'na', name: 'North America' },
+  { id: 'latam', name: 'Latin America' },
+  { id: 'apac', name: 'Asia Pacific' },
+  { id: 'nordics', name: 'Nordics' },
+] as const;
+
+/** How busy each voice queue is against its team: most comfortable, one in five at the edge (calls wait, some give up). */
+const LARGE_LOAD = [0.8, 1, 1.25, 0.9, 1.5] as const;
+const LARGE_VOICE_QUEUES: readonly SimQueue[] = FUNCTIONS.flatMap((fn, f) =>
+  REGIONS.map((region, r) => ({
+    id: `q-${fn.id}-${region.id}`,
+    name: `${fn.name} – ${region.name}`,
+    media: 'voice' as const,
+    direction: 'inbound' as const,
+    members: fn.id === 'support' && region.id === 'emea' ? [member(LUCA.id)] : [],
+    supervisors: [supervisor(CAMILLE.id, true)],
+    arrivalsPerHour: Math.round(800 * LARGE_LOAD[(f + r) % LARGE_LOAD.length]!),
+  })),
+);
+/** Chat per line of business (taken by its EMEA, North America and Latin America teams), email per region. */
+const LARGE_DIGITAL_QUEUES: readonly SimQueue[] = [
+  ...FUNCTIONS.map((fn) => ({
+    id: `dq-${fn.id}-chat`,
+    name: `${fn.name} chat`,
+    media: 'chat' as const,
+    direction: 'inbound' as const,
+    members: fn.id === 'support' ? [member(LUCA.id)] : [],
+    supervisors: [supervisor(CAMILLE.id, true)],
+    timers: CHAT_TIMERS,
+    arrivalsPerHour: 240,
+    talkTimeMs: { min: 180_000, max: 900_000 },
+    serviceLevelTargetMs: 60_000,
+  })),
+  ...REGIONS.map((region) => ({
+    id: `dq-${region.id}-email`,
+    name: `Email – ${region.name}`,
+    media: 'email' as const,
+    direction: 'inbound' as const,
+    address: `${region.id}@acme.example`,
+    members: [],
+    supervisors: [supervisor(CAMILLE.id, true)],
+    timers: EMAIL_TIMERS,
+    arrivalsPerHour: 80,
+    talkTimeMs: { min: 300_000, max: 1_200_000 },
+    serviceLevelTargetMs: 60 * 60_000,
+  })),
+];
+const LARGE_TEAMS: readonly SimFloorTeam[] = FUNCTIONS.flatMap((fn, f) =>
+  REGIONS.map((region, r) => ({
+    id: `team-${fn.id}-${region.id}`,
+    name: `${fn.name} ${region.name}`,
+    queueIds: [`q-${fn.id}-${region.id}`, ...(r < 3 ? [`dq-${fn.id}-chat`] : []), ...(f % 3 === 0 ? [`dq-${region.id}-email`] : [])],
+  })),
+);
+const LARGE_FLOOR: SimFloor = { agents: 5_000, teams: LARGE_TEAMS };
+/** The supervisor of the whole floor; Luca (Support EMEA) is the one real agent among the five thousand. */
+const CAMILLE_LARGE: AgentProfile = { ...CAMILLE, teams: LARGE_TEAMS.map(({ id, name }) => ({ id, name })) };
+const LARGE_TRANSFER_TARGETS: readonly TransferTarget[] = [
+  { id: 'q-support-emea', name: 'Support – EMEA', kind: 'queue' },
+  { id: 'q-billing-emea', name: 'Billing – EMEA', kind: 'queue' },
+  { id: 'q-sales-na', name: 'Sales – North America', kind: 'queue' },
+  ...TRANSFER_TARGETS.filter((t) => t.kind !== 'queue'),
+  { id: 'dq-support-chat', name: 'Support chat', kind: 'queue', media: ['chat'] },
+  { id: 'dq-emea-email', name: 'Email – EMEA', kind: 'queue', media: ['email'] },
+];
+
 export const SCENARIO_NAMES = [
   'default',
   'agentOnly',
@@ -519,6 +692,8 @@ export const SCENARIO_NAMES = [
   'autoReturnAfterMiss',
   'basicVoice',
   'digital',
+  'supervisorFloor',
+  'supervisorLarge',
 ] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
@@ -701,6 +876,31 @@ export const SCENARIOS: Readonly<Record<ScenarioName, SimScenario>> = {
     routingPointQueues: ROUTING_POINT_QUEUES,
     customersReply: true,
   },
+  supervisorFloor: {
+    title: 'Supervisor floor',
+    description:
+      'Camille Durand supervises Support EMEA, Retention and Billing: about forty agents (Maya, Luca and Ana among them, the rest simulated) take calls, chats and emails, go on breaks and wrap up. Finesse-style: she may change their status and queues and monitor, whisper or barge.',
+    tenant: { ...DIGITAL_TENANT, supervisor: FINESSE_STYLE_SUPERVISOR },
+    agents: [CAMILLE_FLOOR, MAYA, LUCA, ANA],
+    extensions: EXTENSIONS,
+    queues: FLOOR_QUEUES,
+    traffic: true,
+    consultOutcomes: CONSULT_OUTCOMES,
+    routingPointQueues: ROUTING_POINT_QUEUES,
+    floor: SUPERVISOR_FLOOR,
+  },
+  supervisorLarge: {
+    title: 'Supervisor floor, 5,000 agents',
+    description:
+      'Camille Durand supervises fifty teams of a hundred on sixty-five queues, all busy. 8x8-style: she may change queues and join calls but never an agent’s own status.',
+    tenant: { ...DIGITAL_TENANT, transferTargets: LARGE_TRANSFER_TARGETS, supervisor: EIGHT_BY_EIGHT_STYLE_SUPERVISOR },
+    agents: [CAMILLE_LARGE, LUCA],
+    extensions: EXTENSIONS,
+    queues: [...LARGE_VOICE_QUEUES, ...LARGE_DIGITAL_QUEUES],
+    traffic: true,
+    consultOutcomes: CONSULT_OUTCOMES,
+    floor: LARGE_FLOOR,
+  },
 };
 
 export function isScenarioName(value: string): value is ScenarioName {
@@ -772,7 +972,11 @@ export function validateScenario(scenario: SimScenario): SimScenario {
     for (const person of [...queue.members, ...queue.supervisors]) {
       if (!agentIds.has(person.agentId)) fail(`${name} names "${person.agentId}", who is not one of the scenario's agents.`);
     }
+    const target = queue.serviceLevelTargetMs;
+    if (target !== undefined && !(target > 0 && Number.isFinite(target)))
+      fail(`${name} needs a service level target above 0 ms, not ${target}.`);
   }
+  if (scenario.floor) checkFloor(scenario.floor, queueIds, fail);
   const targetIds = new Set(scenario.tenant.transferTargets.map((t) => t.id));
   if (targetIds.size !== scenario.tenant.transferTargets.length) fail('lists a transfer target twice.');
   for (const targetId of Object.keys(scenario.consultOutcomes ?? {})) {
@@ -795,6 +999,26 @@ function checkDigitalQueue(scenario: SimScenario, queue: SimQueue, fail: (proble
   }
   for (const [label, ms] of Object.entries(queue.timers ?? {})) {
     if (!(typeof ms === 'number' && ms > 0 && Number.isFinite(ms))) fail(`${name} needs its ${label} above 0 ms, not ${String(ms)}.`);
+  }
+}
+
+/** SV: a floor of whole agents, on teams of their own, each team on queues the scenario has. */
+function checkFloor(floor: SimFloor, queueIds: ReadonlySet<string>, fail: (problem: string) => never): void {
+  if (!(Number.isInteger(floor.agents) && floor.agents >= 0)) fail(`needs a whole number of floor agents, not ${floor.agents}.`);
+  if (floor.agents > 0 && floor.teams.length === 0) fail('has floor agents but no team to put them in.');
+  const teamIds = new Set<string>();
+  for (const team of floor.teams) {
+    if (teamIds.has(team.id)) fail(`lists the floor team "${team.id}" twice.`);
+    teamIds.add(team.id);
+    if (team.queueIds.length === 0) fail(`the floor team "${team.id}" takes work from no queue.`);
+    for (const queueId of team.queueIds) {
+      if (!queueIds.has(queueId)) fail(`the floor team "${team.id}" takes work from "${queueId}", which is not one of its queues.`);
+    }
+  }
+  if (floor.answerAfterMs !== undefined && !(floor.answerAfterMs >= 0)) fail('needs the floor to answer after 0 ms or more.');
+  const wrapUp = floor.wrapUpMs;
+  if (wrapUp && !(wrapUp.min >= 0 && wrapUp.max >= wrapUp.min && Number.isFinite(wrapUp.max))) {
+    fail(`has a floor wrap-up from ${wrapUp.min} to ${wrapUp.max}; it needs 0 ≤ min ≤ max.`);
   }
 }
 
