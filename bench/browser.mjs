@@ -98,6 +98,20 @@ export async function openPage(browser, url) {
   };
 }
 
+/** The main thread's time by kind (ms) between two Performance.getMetrics readings. */
+export function mainThread(before, after) {
+  const value = (metrics, name) => metrics.find((m) => m.name === name)?.value ?? 0;
+  const ms = (name) => round1((value(after, name) - value(before, name)) * 1000);
+  return {
+    taskMs: ms('TaskDuration'),
+    scriptMs: ms('ScriptDuration'),
+    styleMs: ms('RecalcStyleDuration'),
+    layoutMs: ms('LayoutDuration'),
+    styleRecalcs: value(after, 'RecalcStyleCount') - value(before, 'RecalcStyleCount'),
+    layouts: value(after, 'LayoutCount') - value(before, 'LayoutCount'),
+  };
+}
+
 /** Nearest-rank percentile of `values` (p in 0–100). */
 export function percentile(values, p) {
   if (values.length === 0) return NaN;

@@ -7,51 +7,52 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundlePage, launchChromium, openPage, round1, serve, spread } from './browser.mjs';
+import { bundlePage, launchChromium, mainThread, openPage, round1, serve, spread } from './browser.mjs';
 
 export const GRID_REGISTRATION = 'packages/widgets/src/cc-supervisor-grid.ts';
 
-/** The main thread's time by kind (ms) between two Performance.getMetrics readings. */
-function mainThread(before, after) {
-  const value = (metrics, name) => metrics.find((m) => m.name === name)?.value ?? 0;
-  const ms = (name) => round1((value(after, name) - value(before, name)) * 1000);
-  return {
-    taskMs: ms('TaskDuration'),
-    scriptMs: ms('ScriptDuration'),
-    styleMs: ms('RecalcStyleDuration'),
-    layoutMs: ms('LayoutDuration'),
-    styleRecalcs: value(after, 'RecalcStyleCount') - value(before, 'RecalcStyleCount'),
-    layouts: value(after, 'LayoutCount') - value(before, 'LayoutCount'),
+/** Finds the source module of a line or character offset in the bundle (esbuild's `// path` comments mark where each starts). */
+function modulesOf(bundle) {
+  const starts = []; // [line, offset, module]
+  let offset = 0;
+  bundle.split('\n').forEach((line, index) => {
+    const m = /^\/\/ (\S+\.(?:ts|js|mjs))$/.exec(line);
+    if (m) starts.push([index, offset, m[1].replace(/^.*node_modules\//, '').replace(/^(\.\.\/)+/, '')]);
+    offset += line.length + 1;
+  });
+  const find = (position, key) => {
+    let low = 0;
+    let high = starts.length - 1;
+    let found = '(bundle)';
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if (starts[mid][key] <= position) {
+        found = starts[mid][2];
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    return found;
   };
+  return { atLine: (line) => find(line, 0), atChar: (char) => find(char, 1) };
 }
 
-/** Self time per source module of the bundle (esbuild's `// path` comments mark where each starts). */
-function selfTimeByModule(profile, bundle, top = 15) {
-  const lines = bundle.split('\n');
-  const moduleAt = [];
-  let current = '(bundle)';
-  for (const line of lines) {
-    const m = /^\/\/ (\S+\.(?:ts|js|mjs))$/.exec(line);
-    if (m) current = m[1].replace(/^.*node_modules\//, '').replace(/^\.\.\/(\.\.\/)*/, '');
-    moduleAt.push(current);
-  }
+/** Self time per source module and per function, from a CPU profile of the bench page. */
+function selfTime(profile, modules, top = 15) {
   const selfMs = new Map();
   const byFunction = new Map();
   const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const dt = new Map();
-  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-  for (const [id, ms] of dt) {
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
     const { callFrame } = nodes.get(id);
-    const inBundle = callFrame.url.endsWith('/bench.js');
-    const where = inBundle
-      ? (moduleAt[callFrame.lineNumber] ?? '(bundle)')
+    const where = callFrame.url.endsWith('/bench.js')
+      ? modules.atLine(callFrame.lineNumber)
       : callFrame.url
         ? 'other script'
         : callFrame.functionName || '(native)';
     selfMs.set(where, (selfMs.get(where) ?? 0) + ms);
     const fn = `${callFrame.functionName || '(anonymous)'} — ${where}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
-  }
+  });
   const sorted = (map) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
@@ -61,11 +62,12 @@ function selfTimeByModule(profile, bundle, top = 15) {
 }
 
 /** Sums the long animation frames' scripts by where they come from. */
-function longFrameScripts(longFrames, top = 10) {
+function longFrameScripts(longFrames, modules, top = 10) {
   const bySource = new Map();
   for (const frame of longFrames)
     for (const s of frame.scripts) {
-      const key = `${s.invoker} → ${s.source}`;
+      const where = s.sourceURL.endsWith('/bench.js') ? modules.atChar(s.sourceCharPosition) : s.sourceURL || '(browser)';
+      const key = `${s.invoker} → ${s.sourceFunctionName || '(anonymous)'} in ${where}`;
       bySource.set(key, (bySource.get(key) ?? 0) + s.durationMs);
     }
   return [...bySource]
@@ -107,6 +109,7 @@ export async function gridFrames({
     const after = (await cdp.send('Performance.getMetrics')).metrics;
     const cpu = profile ? (await cdp.send('Profiler.stop')).profile : undefined;
     check();
+    const modules = modulesOf(readFileSync(join(page.dir, 'bench.js'), 'utf8'));
     return {
       agents,
       viewport: '1280×900',
@@ -120,12 +123,12 @@ export async function gridFrames({
       longFrames: {
         count: result.longFrames.length,
         maxMs: round1(Math.max(0, ...result.longFrames.map((f) => f.durationMs))),
-        scripts: longFrameScripts(result.longFrames),
+        scripts: longFrameScripts(result.longFrames, modules),
       },
       emitMs: spread(result.emitMs),
       mutations: result.mutations,
       mainThread: mainThread(before, after),
-      ...(cpu ? { profile: selfTimeByModule(cpu, readFileSync(join(page.dir, 'bench.js'), 'utf8')) } : {}),
+      ...(cpu ? { profile: selfTime(cpu, modules) } : {}),
     };
   } finally {
     await browser.close();

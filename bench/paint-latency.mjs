@@ -1,10 +1,11 @@
 // P5: latency from a server message arriving (the adapter emitting the event) to the DOM showing it
 // painted, in headless Chromium, on <cc-agent-state> (a state change) and <cc-call-banner> (an offer)
-// among the agent desktop's other widgets. Used by bench/run.mjs; `node bench/paint-latency.mjs [messages]`.
+// among the agent desktop's other widgets. Each kind runs on its own so the main thread's time per
+// message (CDP Performance.getMetrics) is its own. Used by bench/run.mjs; `node bench/paint-latency.mjs [messages]`.
 
-import { bundlePage, launchChromium, openPage, serve, spread } from './browser.mjs';
+import { bundlePage, launchChromium, mainThread, openPage, round1, serve, spread } from './browser.mjs';
 
-export async function paintLatency({ messages = 400, warmUp = 40 } = {}) {
+export async function paintLatency({ messages = 300, warmUp = 30 } = {}) {
   const page = await bundlePage('latency', 'latency.ts');
   const server = await serve(page.dir);
   const browser = await launchChromium();
@@ -12,22 +13,32 @@ export async function paintLatency({ messages = 400, warmUp = 40 } = {}) {
     const { page: tab, check } = await openPage(browser, server.url);
     await tab.waitForFunction(() => window.latencyBench !== undefined);
     await tab.evaluate(() => window.latencyBench.setUp());
-    const { samples, longTasks, frameIntervals } = await tab.evaluate((options) => window.latencyBench.run(options), { messages, warmUp });
+    const cdp = await tab.createCDPSession();
+    await cdp.send('Performance.enable');
+    const figures = {};
+    for (const kind of ['agentState', 'callOffer']) {
+      const before = (await cdp.send('Performance.getMetrics')).metrics;
+      const { samples, longTasks } = await tab.evaluate((options) => window.latencyBench.run(options), { kind, messages, warmUp });
+      const after = (await cdp.send('Performance.getMetrics')).metrics;
+      const of = (key) => samples.map((s) => s[key]);
+      figures[kind] = {
+        paint: spread(of('paintMs')),
+        frame: spread(of('frameMs')),
+        dom: spread(of('domMs')),
+        // What the frame that paints it costs: its rAF callbacks, style, layout and paint.
+        frameWork: spread(samples.map((s) => s.paintMs - s.frameMs)),
+        longTasks: longTasks.length,
+        // The main thread's time per message by kind (the warm-up's messages included).
+        perMessage: Object.fromEntries(
+          Object.entries(mainThread(before, after))
+            .filter(([key]) => key.endsWith('Ms'))
+            .map(([key, ms]) => [key, round1(ms / (messages + warmUp))]),
+        ),
+      };
+    }
+    const idleFrameInterval = spread(await tab.evaluate(() => window.latencyBench.idleFrames()));
     check();
-    const of = (kind, key) => samples.filter((s) => s.kind === kind).map((s) => s[key]);
-    const figures = (kind) => ({
-      paint: spread(of(kind, 'paintMs')),
-      frame: spread(of(kind, 'frameMs')),
-      dom: spread(of(kind, 'domMs')),
-      // What the frame that paints it costs: its rAF callbacks, style, layout and paint.
-      frameWork: spread(samples.filter((s) => s.kind === kind).map((s) => s.paintMs - s.frameMs)),
-    });
-    return {
-      agentState: figures('agentState'),
-      callOffer: figures('callOffer'),
-      longTasks: longTasks.length,
-      idleFrameInterval: spread(frameIntervals),
-    };
+    return { ...figures, idleFrameInterval };
   } finally {
     await browser.close();
     await server.close();
@@ -36,5 +47,5 @@ export async function paintLatency({ messages = 400, warmUp = 40 } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(JSON.stringify(await paintLatency({ messages: Number(process.argv[2] ?? 400) }), null, 2));
+  console.log(JSON.stringify(await paintLatency({ messages: Number(process.argv[2] ?? 300) }), null, 2));
 }

@@ -35,7 +35,9 @@ export interface GridRun {
 
 export interface LongFrameScript {
   readonly invoker: string;
-  readonly source: string;
+  readonly sourceURL: string;
+  readonly sourceFunctionName: string;
+  readonly sourceCharPosition: number;
   readonly durationMs: number;
 }
 
@@ -230,10 +232,12 @@ window.gridBench = {
           durationMs: entry.duration,
           blockingMs: entry.blockingDuration,
           renderMs: entry.startTime + entry.duration - entry.renderStart,
-          scripts: entry.scripts.map((s) => ({
-            invoker: s.invoker,
-            source: `${s.sourceFunctionName || '(anonymous)'} ${s.sourceURL.replace(location.origin, '')}:${s.sourceCharPosition}`,
-            durationMs: s.duration,
+          scripts: entry.scripts.map(({ invoker, sourceURL, sourceFunctionName, sourceCharPosition, duration }) => ({
+            invoker,
+            sourceURL,
+            sourceFunctionName,
+            sourceCharPosition,
+            durationMs: duration,
           })),
         });
       }

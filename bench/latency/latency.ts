@@ -28,7 +28,9 @@ declare global {
   interface Window {
     latencyBench: {
       setUp(): Promise<void>;
-      run(options: { messages: number; warmUp: number }): Promise<{ samples: Sample[]; longTasks: number[]; frameIntervals: number[] }>;
+      run(options: { kind: Sample['kind']; messages: number; warmUp: number }): Promise<{ samples: Sample[]; longTasks: number[] }>;
+      /** The frame rate with nothing to do, for reading the figures: the wait for a frame is part of each. */
+      idleFrames(): Promise<number[]>;
     };
   }
 }
@@ -172,7 +174,7 @@ window.latencyBench = {
     await sleep(500);
   },
 
-  async run({ messages, warmUp }) {
+  async run({ kind, messages, warmUp }) {
     const longTasks: number[] = [];
     const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
     const samples: Sample[] = [];
@@ -180,18 +182,21 @@ window.latencyBench = {
       if (i === warmUp) observer.observe({ type: 'longtask' });
       // Messages arrive at random moments of the frame, never back to back.
       await sleep(20 + Math.random() * 50);
-      const sample = i % 2 === 0 ? await stateChange() : await offer();
+      const sample = kind === 'agentState' ? await stateChange() : await offer();
       if (i >= warmUp) samples.push(sample);
     }
     observer.disconnect();
-    // The frame rate with nothing to do, for reading the figures: the wait for a frame is part of each.
-    const frameIntervals: number[] = [];
+    return { samples, longTasks };
+  },
+
+  async idleFrames() {
+    const intervals: number[] = [];
     let last = await nextFrame();
     for (let i = 0; i < 120; i++) {
       const now = await nextFrame();
-      frameIntervals.push(now - last);
+      intervals.push(now - last);
       last = now;
     }
-    return { samples, longTasks, frameIntervals };
+    return intervals;
   },
 };
