@@ -741,6 +741,96 @@ describe('digital work through the client', () => {
   });
 });
 
+describe('the supervisor through the client', () => {
+  /** Camille supervising the floor, Luca taking calls, on one engine; traffic off so only the test moves the world. */
+  async function floorWithLuca() {
+    const scheduler = new VirtualTimeScheduler();
+    const engine = new SimContactCenter({ scenario: 'supervisorFloor', scheduler, seed: 5, traffic: false });
+    const camille = createClient({ adapter: createSimAdapter({ engine, agentId: 'camille.durand' }), scheduler });
+    const luca = createClient({ adapter: createSimAdapter({ engine, agentId: 'luca.rossi' }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    const signIns = [
+      outcome(camille.signIn({ role: 'supervisor', station: { kind: 'desktop' } })),
+      outcome(luca.signIn({ role: 'agent', station: { kind: 'desktop' }, teamId: 'team-support-emea' })),
+    ];
+    await advance(scheduler, ROUND_TRIP + 250);
+    expect(await Promise.all(signIns)).toEqual(['resolved', 'resolved']);
+    return { scheduler, engine, camille, luca };
+  }
+
+  it('SV-1: the roster arrives at sign-in, follows the agents in batches and survives a reload (SE-4)', async () => {
+    const { scheduler, engine, camille, luca } = await floorWithLuca();
+    const roster = await firstValueFrom(camille.roster$);
+    expect(roster).toHaveLength(40);
+    expect(camille.state.roster['luca.rossi']).toMatchObject({ status: 'notReady', teamId: 'team-support-emea' });
+    const ready = outcome(luca.setChannelState('voice', 'ready'));
+    await advance(scheduler, ROUND_TRIP + 250);
+    expect(await ready).toBe('resolved');
+    expect(camille.state.roster['luca.rossi']).toMatchObject({ status: 'ready', channels: { voice: 'ready' } });
+    expect(engine.churn(5)).toBe(5);
+    await advance(scheduler, 250);
+    expect(Object.values(camille.state.roster)).toEqual(expect.arrayContaining(engine.rosterOf('camille.durand')));
+
+    camille.dispose();
+    const reloaded = createClient({ adapter: createSimAdapter({ engine, agentId: 'camille.durand' }), scheduler });
+    await advance(scheduler, ROUND_TRIP);
+    expect(Object.keys(reloaded.state.roster)).toHaveLength(40);
+    expect(reloaded.state.roster['luca.rossi']?.status).toBe('ready');
+  });
+
+  it('SV-3/SV-4: the supervisor moves an agent and joins his call; the agent sees who is listening until it stops', async () => {
+    const { scheduler, engine, camille, luca } = await floorWithLuca();
+    const ready = outcome(camille.setAgentStatus('luca.rossi', 'ready'));
+    await advance(scheduler, ROUND_TRIP + 250);
+    expect(await ready).toBe('resolved');
+    expect(luca.state.media.voice?.status).toBe('ready');
+    const notReady = outcome(camille.setAgentStatus('luca.rossi', 'notReady', 'coaching'));
+    await advance(scheduler, ROUND_TRIP + 250);
+    expect(await notReady).toBe('resolved');
+    expect(luca.state.media.voice).toMatchObject({ status: 'notReady', reasonId: 'coaching' });
+    expect(camille.state.roster['luca.rossi']).toMatchObject({ status: 'notReady', reasonId: 'coaching' });
+
+    void outcome(camille.setAgentStatus('luca.rossi', 'ready'));
+    await advance(scheduler, ROUND_TRIP + 250);
+    const call = engine.injectCall({ queueId: 'q-support' });
+    const accepted = outcome(luca.accept(call));
+    await advance(scheduler, ROUND_TRIP + 250);
+    expect(await accepted).toBe('resolved');
+
+    const whisper = outcome(camille.monitor('luca.rossi', call, 'whisper'));
+    await advance(scheduler, ROUND_TRIP + 250);
+    expect(await whisper).toBe('resolved');
+    expect(luca.state.beingMonitored).toEqual({ taskId: call, mode: 'whisper', by: 'Camille Durand' });
+    expect(camille.state.roster['luca.rossi']?.interactions[0]).toMatchObject({ id: call, monitoring: 'whisper' });
+
+    const ended = outcome(luca.execute({ type: 'task.end', taskId: call }));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await ended).toBe('resolved');
+    expect(luca.state.beingMonitored).toBeUndefined();
+  });
+
+  it('SV-3: the server’s refusal reaches the supervisor in words (sign-out with work in hand)', async () => {
+    const { scheduler, engine, camille, luca } = await floorWithLuca();
+    void outcome(luca.setChannelState('voice', 'ready'));
+    await advance(scheduler, ROUND_TRIP);
+    engine.injectCall({ queueId: 'q-support' });
+    await advance(scheduler, 250);
+    expect(camille.state.roster['luca.rossi']?.status).toBe('busy');
+    // The client's own rule (no sign-out with interactions) refuses before sending…
+    expect((await refusal(outcome(camille.setAgentStatus('luca.rossi', 'signedOut')))).message).toBe(
+      'Luca Rossi cannot be moved to that status now.',
+    );
+    // …and the server holds the same rule for a client that skips it.
+    const sent = outcome(camille.execute({ type: 'supervisor.setAgentStatus', agentId: 'luca.rossi', status: 'signedOut' }));
+    await advance(scheduler, ROUND_TRIP);
+    expect(await refusal(sent)).toMatchObject({
+      code: 'command.notAllowed',
+      message: 'Luca Rossi has work in hand; sign them out once it is finished.',
+      traceId: expect.stringMatching(TRACE_ID),
+    });
+  });
+});
+
 describe('capabilities', () => {
   it('CB-3: `without` leaves commands out, so the client cannot send them and the adapter refuses them', async () => {
     const { client, adapter } = await connected('default', { without: ['call.consult', 'call.transfer', 'call.mute'] });

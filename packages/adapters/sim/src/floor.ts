@@ -179,6 +179,8 @@ export class Floor implements FloorStaff {
       this.#start(agent, now);
       return agent;
     });
+    // Where everyone starts is not a change: a supervisor reads it whole in the roster.
+    this.#changed.clear();
   }
 
   get(agentId: string): FloorAgent | undefined {
@@ -198,6 +200,7 @@ export class Floor implements FloorStaff {
       const work = connect(voice.queueId, agent.id, startedAt);
       if (work) this.#hold(agent, work, startedAt, Math.max(now, startedAt + work.handleMs));
     }
+    this.#changed.clear();
   }
 
   // ——— the ACDs' side ———
