@@ -93,6 +93,8 @@ export const DEFAULT_WRAP_UP_GRACE_MS = 5_000;
 export const DEFAULT_CONSULT_DELAY_MS = 3_000;
 /** Ended calls kept for `closings` and the demo; older ones are forgotten. */
 const ENDED_CALLS_KEPT = 500;
+/** How many calls end between two looks at what to forget. */
+export const ENDED_PRUNE_EVERY = 50;
 /** Waits of calls already queued when the world starts: up to three minutes. */
 export const WAITING_AT_START_MS = { min: 5_000, max: 180_000 };
 const DTMF = /^[0-9*#A-D]+$/;
@@ -167,6 +169,7 @@ export class VoiceAcd {
   #warmRandom: (() => number) | undefined;
   #trafficOn: boolean;
   #callCount = 0;
+  #endedSincePrune = 0;
 
   constructor(host: AcdHost, board: QueueBoard, ops: Operations, options: AcdOptions) {
     this.#host = host;
@@ -648,7 +651,11 @@ export class VoiceAcd {
     call.status = 'ended';
     call.endedAs = as;
     call.agentId = undefined;
-    // Keep recent history for statistics, but not forever in a long-running demo.
+    // Keep recent history for statistics, but not forever in a long-running demo; looked at every
+    // few dozen ends, as a floor of thousands ends calls by the dozen a second (SV-5).
+    this.#endedSincePrune += 1;
+    if (this.#endedSincePrune < ENDED_PRUNE_EVERY) return;
+    this.#endedSincePrune = 0;
     let kept = 0;
     for (const other of [...this.#calls.values()].reverse()) {
       if (other.status === 'ended' && other.legs === 0 && ++kept > ENDED_CALLS_KEPT) this.#calls.delete(other.id);
@@ -714,6 +721,8 @@ export class VoiceAcd {
 
   /** Oldest call first, each to the longest-idle eligible agent. */
   route(at: number): void {
+    // Only real agents are offered calls: with none of them Ready there is nothing to do.
+    if (![...this.#work.values()].some((work) => work.ready)) return;
     const waiting = [...this.#calls.values()].filter((c) => c.status === 'waiting').sort(byWait);
     for (const call of waiting) {
       const queue = this.#board.get(call.queueId);

@@ -23,7 +23,7 @@ import {
   type TaskEndReason,
   type TransferTarget,
 } from '@cc-elements/core';
-import { WAITING_AT_START_MS, type AcdHost, type TaskCommand } from './acd.js';
+import { ENDED_PRUNE_EVERY, WAITING_AT_START_MS, type AcdHost, type TaskCommand } from './acd.js';
 import { drawBetween, drawExponential, hashText } from './callers.js';
 import {
   botHistory,
@@ -190,6 +190,7 @@ export class DigitalAcd {
   readonly #threadFaults: ThreadFault[] = [];
   #trafficOn: boolean;
   #contactCount = 0;
+  #endedSincePrune = 0;
 
   constructor(host: AcdHost, board: QueueBoard, ops: Operations, options: DigitalOptions) {
     this.#host = host;
@@ -973,7 +974,11 @@ export class DigitalAcd {
     contact.endedAs = as;
     // The floor agent on it wraps up (a no-op when they are the one who finished it).
     if (status === 'virtual' && contact.staffId !== undefined) this.#host.floor?.released(contact.id, this.#host.scheduler.now());
-    // Keep recent history for tests and the demo, but not forever in a long-running demo.
+    // Keep recent history for tests and the demo, but not forever in a long-running demo; looked at
+    // every few dozen ends (SV-5).
+    this.#endedSincePrune += 1;
+    if (this.#endedSincePrune < ENDED_PRUNE_EVERY) return;
+    this.#endedSincePrune = 0;
     let kept = 0;
     for (const other of [...this.#contacts.values()].reverse()) {
       if (other.status === 'ended' && other.agentId === undefined && ++kept > ENDED_CONTACTS_KEPT) {
@@ -987,6 +992,8 @@ export class DigitalAcd {
 
   /** Oldest contact first, each to the eligible member with the fewest of that medium, then the longest idle. */
   route(at: number): void {
+    // Only real agents are offered contacts: with none of them Ready on any medium there is nothing to do.
+    if (![...this.#desks.values()].some((desk) => desk.ready.size > 0)) return;
     const waiting = [...this.#contacts.values()].filter((c) => c.status === 'waiting').sort(byWait);
     for (const contact of waiting) {
       const queue = this.#board.get(contact.queueId);

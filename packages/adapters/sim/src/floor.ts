@@ -137,8 +137,8 @@ export class Floor implements FloorStaff {
   readonly #tickMs: number;
   readonly #workEnded: FloorOptions['workEnded'];
   #lastTick: number;
-  #version = 0;
-  #figures: { version: number; byQueue: Map<string, StaffFigures> } | undefined;
+  /** Per queue, its enabled members by what they do, kept up to date change by change (never recounted). */
+  readonly #figures = new Map<string, StaffFigures>();
 
   constructor(options: FloorOptions) {
     const { floor, queues, now } = options;
@@ -153,6 +153,7 @@ export class Floor implements FloorStaff {
     for (const queue of queues) {
       this.#queueMedia.set(queue.id, queue.media);
       this.#pools.set(queue.id, new Set());
+      this.#figures.set(queue.id, { signedIn: 0, ready: 0, notReady: 0, talking: 0 });
     }
     const random = this.#random;
     const names = drawNames(random, floor.agents);
@@ -225,22 +226,7 @@ export class Floor implements FloorStaff {
   }
 
   figures(): ReadonlyMap<string, StaffFigures> {
-    if (this.#figures?.version === this.#version) return this.#figures.byQueue;
-    const byQueue = new Map<string, StaffFigures>();
-    for (const queueId of this.#queueMedia.keys()) byQueue.set(queueId, { signedIn: 0, ready: 0, notReady: 0, talking: 0 });
-    for (const agent of this.agents) {
-      if (agent.status === 'signedOut') continue;
-      for (const membership of agent.queues) {
-        const figure = membership.enabled ? byQueue.get(membership.queueId) : undefined;
-        if (!figure) continue;
-        figure.signedIn += 1;
-        if (agent.status === 'ready') figure.ready += 1;
-        else if (agent.status === 'busy') figure.talking += 1;
-        else figure.notReady += 1;
-      }
-    }
-    this.#figures = { version: this.#version, byQueue };
-    return byQueue;
+    return this.#figures;
   }
 
   // ——— the engine's side ———
@@ -298,7 +284,9 @@ export class Floor implements FloorStaff {
   setQueue(agent: FloorAgent, queueId: string, enabled: boolean): void {
     const membership = agent.queues.find((q) => q.queueId === queueId);
     if (!membership || membership.enabled === enabled) return;
+    this.#count(agent, agent.status, -1);
     membership.enabled = enabled;
+    this.#count(agent, agent.status, 1);
     if (agent.status === 'ready') {
       if (enabled) this.#pools.get(queueId)?.add(agent);
       else this.#pools.get(queueId)?.delete(agent);
@@ -316,7 +304,6 @@ export class Floor implements FloorStaff {
   touch(agent: FloorAgent): void {
     agent.view = undefined;
     this.#changed.add(agent);
-    this.#version += 1;
   }
 
   /** The agents changed since the last call, in the order they first changed. */
@@ -436,10 +423,25 @@ export class Floor implements FloorStaff {
   }
 
   #set(agent: FloorAgent, status: RosterStatus, reasonId: string | undefined, at: number): void {
+    this.#count(agent, agent.status, -1);
+    this.#count(agent, status, 1);
     agent.status = status;
     agent.reasonId = reasonId;
     agent.since = at;
     this.touch(agent);
+  }
+
+  /** QL-6/SV-2: adds (1) or takes away (-1) the agent in this status on each queue they have enabled. */
+  #count(agent: FloorAgent, status: RosterStatus, sign: 1 | -1): void {
+    if (status === 'signedOut') return;
+    for (const membership of agent.queues) {
+      const figure = membership.enabled ? this.#figures.get(membership.queueId) : undefined;
+      if (!figure) continue;
+      figure.signedIn += sign;
+      if (status === 'ready') figure.ready += sign;
+      else if (status === 'busy') figure.talking += sign;
+      else figure.notReady += sign;
+    }
   }
 
   #joinPools(agent: FloorAgent): void {
