@@ -7,3 +7,4 @@ import './cc-queue-list.js';
 import './cc-call-banner.js';
 import './cc-email-composer.js';
 import './cc-task-pane.js';
+import './cc-supervisor-grid.js';

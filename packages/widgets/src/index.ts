@@ -30,6 +30,19 @@ export {
   type TaskErrorDetail,
   type TaskAction,
 } from './task-pane/task-pane.js';
+export {
+  CcSupervisorGrid,
+  SUPERVISOR_VIEWS,
+  SUPERVISOR_ACTIONS,
+  type SupervisorView,
+  type SupervisorAction,
+  type SupervisorActionDetail,
+  type SupervisorErrorDetail,
+  type AgentSelectedDetail,
+  type FavouriteToggledDetail,
+  type SupervisorQueryDetail,
+  type SupervisorViewDetail,
+} from './supervisor-grid/supervisor-grid.js';
 export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
 export { clientContext } from './internal/context.js';
