@@ -180,8 +180,11 @@ export class SimContactCenter {
       profile: (agentId: string) => this.#agent(agentId).profile,
       session: (agentId: string) => this.#agent(agentId).session,
       mediumStatus: (agentId: string, media: Media) => this.#agent(agentId).media.get(media)?.status,
-      busyOn: (agentId: string, media: Media) =>
-        this.tasks(agentId).some((t) => t.media === media && (t.status === 'offered' || t.status === 'active' || t.status === 'held')),
+      activityOn: (agentId: string, media: Media) => {
+        const tasks = this.tasks(agentId).filter((t) => t.media === media);
+        if (tasks.some((t) => t.status !== 'wrapUp')) return 'talking' as const;
+        return tasks.length > 0 ? ('wrapUp' as const) : undefined;
+      },
       floor: this.#floor,
       setNotReady: (agentId: string, media: Media, reasonId: string, at: number) => {
         const agent = this.#agent(agentId);

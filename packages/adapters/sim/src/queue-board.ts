@@ -23,8 +23,11 @@ export interface QueueBoardHost {
   readonly agentIds: readonly string[];
   session(agentId: string): AgentSession | undefined;
   mediumStatus(agentId: string, media: Media): string | undefined;
-  /** SV-2: the agent has an interaction of this medium offered, connected or on hold ("talking"). */
-  busyOn(agentId: string, media: Media): boolean;
+  /**
+   * SV-2: what the agent does on this medium: `talking` with an interaction offered, connected or
+   * on hold; `wrapUp` with only wrap-ups left; undefined when idle.
+   */
+  activityOn(agentId: string, media: Media): 'talking' | 'wrapUp' | undefined;
   /** SV: the simulated floor, when the scenario has one: its agents are the queues' staff. */
   readonly floor: FloorStaff | undefined;
   emit(agentId: string, event: DomainEvent): void;
@@ -246,8 +249,9 @@ export class QueueBoard {
         if (queue.members.get(agentId) !== true || (status !== 'ready' && status !== 'notReady')) continue;
         const figure = figures.get(queue.def.id)!;
         figure.agentsSignedIn += 1;
-        if (this.#host.busyOn(agentId, queue.def.media)) figure.agentsTalking += 1;
-        else if (status === 'ready') figure.agentsReady += 1;
+        const activity = this.#host.activityOn(agentId, queue.def.media);
+        if (activity === 'talking') figure.agentsTalking += 1;
+        else if (status === 'ready' && activity === undefined) figure.agentsReady += 1;
         else figure.agentsNotReady += 1;
       }
     }

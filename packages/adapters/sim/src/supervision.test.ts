@@ -299,8 +299,10 @@ describe('SV-2: queue figures', () => {
     w.engine.hangUp(second);
     expect(w.queue(CAMILLE, 'q-sales')).toMatchObject({ abandoned: 1, serviceLevel: 0.5 });
     w.engine.apply(MAYA, { type: 'task.end', taskId: first });
-    expect(w.queue(CAMILLE, 'q-sales')).toMatchObject({ handled: 1, agentsTalking: 0, agentsReady: 1 });
+    // Wrap-up takes no new call: Not Ready, as on the floor.
+    expect(w.queue(CAMILLE, 'q-sales')).toMatchObject({ handled: 1, agentsTalking: 0, agentsReady: 0, agentsNotReady: 2 });
     w.engine.apply(MAYA, { type: 'task.close', taskId: first, reasonId: 'resolved' });
+    expect(w.queue(CAMILLE, 'q-sales')).toMatchObject({ agentsReady: 1, agentsNotReady: 1 });
 
     // Answered after 30 s (nobody was Ready): outside the 20 s target.
     w.engine.apply(MAYA, { type: 'media.setState', media: ['voice'], status: 'notReady' });
