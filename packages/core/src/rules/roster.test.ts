@@ -70,7 +70,8 @@ describe('agentActions (SV-3, SV-4)', () => {
   const closed: SupervisorPolicy = { changeAgentStatus: false, changeAgentQueues: false, monitorModes: [] };
 
   it('SV-3: a Finesse-style supervisor may move a signed-in agent, and sign out only one without work', () => {
-    expect(agentActions(AGENTS[0]!, open).statuses).toEqual(['ready', 'signedOut']);
+    // Not Ready again: another reason.
+    expect(agentActions(AGENTS[0]!, open).statuses).toEqual(['ready', 'notReady', 'signedOut']);
     expect(agentActions(AGENTS[1]!, open).statuses).toEqual(['ready', 'notReady']);
     expect(agentActions(AGENTS[2]!, open).statuses).toEqual([]);
     expect(agentActions(AGENTS[0]!, open).changeQueues).toBe(true);

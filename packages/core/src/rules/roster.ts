@@ -82,7 +82,8 @@ export function agentActions(agent: RosterAgent, policy: SupervisorPolicy): Agen
   const statuses: ('ready' | 'notReady' | 'signedOut')[] = [];
   if (policy.changeAgentStatus && signedIn) {
     if (agent.status !== 'ready') statuses.push('ready');
-    if (agent.status !== 'notReady') statuses.push('notReady');
+    // Also for an agent already Not Ready: the supervisor may change the reason.
+    statuses.push('notReady');
     // Signing out someone with work in hand would drop a customer.
     if (agent.interactions.length === 0) statuses.push('signedOut');
   }

@@ -81,4 +81,6 @@ export interface ServerSnapshot {
   readonly queues?: readonly Queue[];
   /** SV-1: a supervisor's roster; absent for an agent. */
   readonly roster?: readonly RosterAgent[];
+  /** SV-4, agent side: a supervisor listening to one of my calls when the state was read. */
+  readonly beingMonitored?: BeingMonitored;
 }

@@ -210,7 +210,7 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
   const unread = Object.fromEntries(Object.entries(state.unread).filter(([taskId]) => present(taskId)));
   const drafts = Object.fromEntries(Object.entries(state.drafts).filter(([taskId]) => present(taskId)));
   const customerEdits = Object.fromEntries(Object.entries(state.customerEdits).filter(([taskId]) => present(taskId)));
-  const { session: _s, selectedTaskId, ...rest } = state;
+  const { session: _s, selectedTaskId, beingMonitored: _heard, ...rest } = state;
   const roster = snapshot.session ? Object.fromEntries((snapshot.roster ?? Object.values(state.roster)).map((a) => [a.id, a])) : {};
   const base: CcState = {
     ...rest,
@@ -226,6 +226,9 @@ function reconcile(state: CcState, event: Extract<DomainEvent, { type: 'state.sy
     drafts,
     customerEdits,
     ...(selectedTaskId !== undefined && present(selectedTaskId) ? { selectedTaskId } : {}),
+    ...(snapshot.session && snapshot.beingMonitored && present(snapshot.beingMonitored.taskId)
+      ? { beingMonitored: snapshot.beingMonitored }
+      : {}),
   };
   return snapshot.session ? { ...base, session: snapshot.session } : base;
 }
