@@ -186,6 +186,20 @@ export const styles = css`
     min-block-size: 1.25em;
     letter-spacing: 0.15em;
   }
+  /* SV-4: a supervisor on the call — a filled edge and the words, never colour alone. */
+  [part='monitored'] {
+    display: flex;
+    align-items: baseline;
+    gap: var(--_cc-space-2);
+    padding: var(--_cc-space-1) var(--_cc-space-2);
+    border-inline-start: 3px solid var(--_cc-color-accent);
+    border-radius: var(--_cc-radius);
+    background: var(--_cc-color-surface-raised);
+    font-weight: 600;
+  }
+  .monitored-icon {
+    color: var(--_cc-color-accent);
+  }
   .wrap-up {
     display: flex;
     flex-wrap: wrap;

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { CcError, COMMAND_TYPES, createClient, type CcClient, type CommandType, type Task } from '@cc-elements/core';
-import { createSimAdapter } from '@cc-elements/adapter-sim';
+import { createSimAdapter, SCENARIOS } from '@cc-elements/adapter-sim';
 import type { TestAdapter } from '@cc-elements/core/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../cc-call-banner.js';
@@ -676,6 +676,70 @@ describe('<cc-call-banner>', () => {
     s.adapter.emit({ type: 'session.signedOut' });
     await settle();
     expect(shadowAll(s.el, '[part]')).to.have.length(0);
+  });
+
+  it('SV-4: a supervisor listening, coaching or barged in shows on the call concerned, said once each time it changes', async () => {
+    const s = await connected();
+    const monitored = () => inCall<HTMLElement>(s.el, '[part="monitored"]');
+    expect(monitored()).to.equal(null);
+    s.adapter.emit({ type: 'monitoring.changed', monitoring: { taskId: 'call-1', mode: 'monitor', by: 'Camille Durand' } });
+    await settle();
+    expect(textOf(monitored())).to.equal('◉ Camille Durand is listening to this call.');
+    expect(monitored()!.dataset['mode']).to.equal('monitor');
+    expect(announcement(s.el)).to.equal('Camille Durand is listening to this call.');
+    await s.time.advance(3000);
+    expect(announcement(s.el), 'said once, not on every tick').to.equal('Camille Durand is listening to this call.');
+    await expect(s.el).to.be.accessible();
+
+    s.adapter.emit({ type: 'monitoring.changed', monitoring: { taskId: 'call-1', mode: 'whisper' } });
+    await settle();
+    expect(textOf(monitored())).to.equal('◉ A supervisor is coaching you on this call; the caller cannot hear them.');
+    expect(announcement(s.el)).to.equal('A supervisor is coaching you on this call; the caller cannot hear them.');
+    s.adapter.emit({ type: 'monitoring.changed', monitoring: { taskId: 'call-1', mode: 'barge', by: 'Camille Durand' } });
+    await settle();
+    expect(textOf(monitored())).to.equal('◉ Camille Durand has joined this call.');
+    await press(s.el, button(s.el, 'hold'));
+    expect(textOf(monitored()), 'still shown while held').to.equal('◉ Camille Durand has joined this call.');
+
+    s.adapter.emit({ type: 'monitoring.changed', monitoring: undefined });
+    await settle();
+    expect(monitored()).to.equal(null);
+    expect(announcement(s.el)).to.equal('The supervisor has left your call.');
+    // Another call's monitoring is not this call's.
+    s.adapter.emit({ type: 'monitoring.changed', monitoring: { taskId: 'call-9', mode: 'monitor' } });
+    await settle();
+    expect(monitored()).to.equal(null);
+  });
+
+  it('SV-4 simulator: Camille barges into Ana’s call on the supervisor floor, and Ana’s banner says so until she leaves', async () => {
+    const time = new ManualTime();
+    const scenario = { ...SCENARIOS.supervisorFloor, traffic: false };
+    const adapter = createSimAdapter({ scenario, agentId: 'ana.popescu', scheduler: time.scheduler, latencyMs: 50 });
+    const client = createClient({ adapter, scheduler: time.scheduler });
+    const el = await fixture<CcCallBanner>(html`<cc-call-banner .client=${client}></cc-call-banner>`);
+    const step = async (action: () => Promise<unknown>) => {
+      const done = action();
+      await time.advance(200);
+      await done;
+    };
+    await time.advance(200);
+    const teamId = adapter.engine.profile('ana.popescu').teams[0]?.id;
+    await step(() => client.signIn({ role: 'agent', station: { kind: 'extension', extension: '1001' }, ...(teamId ? { teamId } : {}) }));
+    await step(() => client.setChannelState('voice', 'ready'));
+    adapter.engine.apply('camille.durand', { type: 'session.signIn', role: 'supervisor', station: { kind: 'desktop' } });
+    const taskId = adapter.engine.injectCall({ queueId: 'q-sales', from: '+14155550188', customerName: 'Sam Carter' });
+    await time.advance(200);
+    await step(() => press(el, button(el, 'accept', taskId)));
+    expect(section(el, taskId).dataset['status']).to.equal('active');
+
+    adapter.engine.apply('camille.durand', { type: 'supervisor.monitor', agentId: 'ana.popescu', taskId, mode: 'barge' });
+    await time.advance(200);
+    expect(textOf(inCall(el, '[part="monitored"]', taskId))).to.equal('◉ Camille Durand has joined this call.');
+    adapter.engine.apply('camille.durand', { type: 'supervisor.stopMonitor', agentId: 'ana.popescu', taskId });
+    await time.advance(200);
+    expect(inCall(el, '[part="monitored"]', taskId)).to.equal(null);
+    client.dispose();
+    adapter.engine.dispose();
   });
 
   it('simulator: a call injected into Sales rings, is accepted, held, resumed and ended', async () => {

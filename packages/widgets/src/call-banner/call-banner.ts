@@ -11,6 +11,7 @@ import {
   CcError,
   transferTargetsFor,
   type AgentSession,
+  type BeingMonitored,
   type CcClient,
   type CommandType,
   type Direction,
@@ -115,6 +116,7 @@ type Bound = {
   tenant: TenantSettings;
   times: ReadonlyMap<string, TaskTimes>;
   noticeTimes: ReadonlyMap<string, number | undefined>;
+  monitored: BeingMonitored | undefined;
 };
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id, i) => id === b[i]);
@@ -174,6 +176,7 @@ const isCallback = (task: Pick<Task, 'callback' | 'direction'>) => task.callback
  * @csspart queue - The queue the call came from.
  * @csspart countdown - CB-1: time left to answer; `data-urgent` in the last 10 seconds.
  * @csspart duration - CB-3: time since the call was connected.
+ * @csspart monitored - SV-4: a supervisor is listening, whispering or has barged in (where the backend reports it); `data-mode`.
  * @csspart accept - The Accept button.
  * @csspart decline - The Decline button.
  * @csspart controls - The row of call controls.
@@ -229,6 +232,7 @@ export class CcCallBanner extends CcElement {
     tenant: client.tenant$,
     times: client.taskTimes$((t) => t.media === 'voice'),
     noticeTimes: noticeTimes(client),
+    monitored: client.beingMonitored$,
   }));
 
   /** Last status seen of each voice task, so each transition is told once (CB-5). */
@@ -242,6 +246,8 @@ export class CcCallBanner extends CcElement {
   #outbox: { type: 'cc-call-offered' | 'cc-call-accepted' | 'cc-call-declined'; detail: CallDetail }[] = [];
   #endedOutbox: CallEndedDetail[] = [];
   #newOffers: string[] = [];
+  /** SV-4: the monitoring last told, as `taskId:mode`, so it is announced once per change. */
+  #toldMonitoring: string | undefined;
   /** The task whose section held focus before an update, and the control (part) that had it. */
   #focus: { taskId: string | undefined; part: string | undefined } | undefined;
 
@@ -267,6 +273,7 @@ export class CcCallBanner extends CcElement {
     this.#focus = focused
       ? { taskId: focused.closest<HTMLElement>('[data-task-id]')?.dataset['taskId'], part: focused.getAttribute('part') ?? undefined }
       : undefined;
+    const said = this.announcement;
     this.#noticeTransitions();
     for (const snapshot of this.#store.value.snapshots ?? []) {
       if (this.#processed.has(snapshot)) continue;
@@ -274,6 +281,31 @@ export class CcCallBanner extends CcElement {
       this.#taskTransitions(snapshot.tasks);
     }
     this.#lowTime();
+    this.#monitoringTransitions(said);
+  }
+
+  /**
+   * SV-4: "a supervisor is listening" is said once when it starts or changes, and once when it ends
+   * while the call goes on; added to whatever else this update says (`said` is what was there before).
+   */
+  #monitoringTransitions(said: string): void {
+    const monitored = this.#shownMonitoring();
+    const key = monitored ? `${monitored.taskId}:${monitored.mode}` : undefined;
+    const before = this.#toldMonitoring;
+    if (key === before) return;
+    this.#toldMonitoring = key;
+    const callGoesOn = before !== undefined && this.#tasks.some((t) => t.id === before.slice(0, before.lastIndexOf(':')));
+    const line = monitored ? monitoringText(monitored) : callGoesOn ? msg('The supervisor has left your call.') : undefined;
+    if (line === undefined) return;
+    this.announcement = this.announcement !== said ? `${this.announcement} ${line}` : line;
+  }
+
+  /** The monitoring of a call this banner shows, connected or on hold. */
+  #shownMonitoring(): BeingMonitored | undefined {
+    const monitored = this.#store.value.monitored;
+    if (!monitored) return undefined;
+    const task = this.#tasks.find((t) => t.id === monitored.taskId);
+    return task && (task.status === 'active' || task.status === 'held') ? monitored : undefined;
   }
 
   #relevant(task: Task): boolean {
@@ -644,7 +676,7 @@ export class CcCallBanner extends CcElement {
           <time part="duration"><span class="visually-hidden">${msg('Call duration:')} </span>${formatDuration(duration)}</time>
         </span>
       </div>
-      ${this.#renderWho(task)} ${consult ? this.#renderConsultation(task) : nothing}
+      ${this.#renderMonitored(task)} ${this.#renderWho(task)} ${consult ? this.#renderConsultation(task) : nothing}
       <div part="controls" class="actions" role="group" aria-label=${msg('Call controls')}>
         ${!consulting && this.#can(held ? 'resume' : 'hold') ? this.#holdButton(task, held) : nothing}
         ${this.#can('mute') ? this.#muteButton(task) : nothing}
@@ -675,6 +707,15 @@ export class CcCallBanner extends CcElement {
       </div>
       ${picker ? this.#renderPicker(task, picker.kind, targets) : nothing} ${keypadOpen ? this.#renderKeypad(task) : nothing}
     `;
+  }
+
+  /** SV-4: who is listening to this call, and how — shown for as long as the backend says so. */
+  #renderMonitored(task: Task): TemplateResult | typeof nothing {
+    const monitored = this.#store.value.monitored;
+    if (monitored?.taskId !== task.id) return nothing;
+    return html`<p part="monitored" class="monitored" data-mode=${monitored.mode}>
+      <span class="monitored-icon" aria-hidden="true">◉</span> ${monitoringText(monitored)}
+    </p>`;
   }
 
   #holdButton(task: Task, held: boolean): TemplateResult {
@@ -872,6 +913,20 @@ export class CcCallBanner extends CcElement {
         (n) => noticeItem(n, this.#noticeText(n, times.get(n.id)), this.activeClient),
       )}
     </ul>`;
+  }
+}
+
+/** SV-4: the agent's words for a supervisor on their call. */
+function monitoringText({ mode, by }: BeingMonitored): string {
+  switch (mode) {
+    case 'monitor':
+      return by ? msg(str`${by} is listening to this call.`) : msg('A supervisor is listening to this call.');
+    case 'whisper':
+      return by
+        ? msg(str`${by} is coaching you on this call; the caller cannot hear them.`)
+        : msg('A supervisor is coaching you on this call; the caller cannot hear them.');
+    case 'barge':
+      return by ? msg(str`${by} has joined this call.`) : msg('A supervisor has joined this call.');
   }
 }
 
