@@ -6,7 +6,8 @@
 // nothing cached) and repeat loads. Used by bench/run.mjs; `node bench/demo-paint.mjs [loads]`.
 
 import { build } from 'vite';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchChromium, percentile, round1, serve } from './browser.mjs';
@@ -50,10 +51,15 @@ async function figures(page) {
     const src = document.querySelector('script[type="module"][src]').src;
     const script = performance.getEntriesByName(src)[0];
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const scripts = performance
+      .getEntriesByType('resource')
+      .filter((r) => r.name.endsWith('.js'))
+      .map((r) => ({ path: new URL(r.name).pathname, start: r.startTime }));
     return {
       scriptStart: script.startTime,
       scriptEnd: script.responseEnd,
       firstContentfulPaint: fcp?.startTime,
+      scripts,
       ...window.__ccFirstPaints,
     };
   });
@@ -117,7 +123,16 @@ export async function demoPaint({ loads = 10 } = {}) {
           ),
         };
       };
-      return { loads, cold: summary(cold), repeat: summary(repeat) };
+      // What the first useful paint waited for: the scripts requested before it (the entry and its static imports).
+      const first = cold[0];
+      const before = first.scripts.filter((s) => s.start < Math.min(first.agentState, first.loginForm));
+      const sizes = before.map((s) => readFileSync(join(outDir, s.path)));
+      const criticalScripts = {
+        files: before.map((s) => s.path.replace(/^\/assets\//, '')),
+        kb: round1(sizes.reduce((sum, b) => sum + b.length, 0) / 1024),
+        gzipKB: round1(sizes.reduce((sum, b) => sum + gzipSync(b, { level: 9 }).length, 0) / 1024),
+      };
+      return { loads, cold: summary(cold), repeat: summary(repeat), criticalScripts };
     } finally {
       await browser.close();
       await server.close();
