@@ -1,6 +1,16 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { CcError, memoryStorage, rosterView, type CcClient, type Queue, type RosterAgent, type SupervisorPolicy } from '@cc-elements/core';
+import {
+  CcError,
+  createClient,
+  memoryStorage,
+  rosterView,
+  type CcClient,
+  type Queue,
+  type RosterAgent,
+  type SupervisorPolicy,
+} from '@cc-elements/core';
+import { createSimAdapter, SCENARIOS } from '@cc-elements/adapter-sim';
 import type { TestAdapter } from '@cc-elements/core/testing';
 import '../cc-supervisor-grid.js';
 import { CcSupervisorGrid } from './supervisor-grid.js';
@@ -376,6 +386,8 @@ describe('<cc-supervisor-grid>', () => {
     await openMenu(el, 'sam');
     expect(menuItems(el)).to.deep.equal(['Ready', 'Not Ready – Lunch', 'Not Ready – Training', 'Sign out', 'Sales']);
     expect(words(focused(el))).to.equal('Ready');
+    const checked = () => shadowAll(el, '[part="menu"] [role="menuitemradio"]').map((i) => i.getAttribute('aria-checked'));
+    expect(checked()).to.deep.equal(['false', 'false', 'false', 'false']);
     expect(shadow(el, '[data-agent-id="sam"] [part="actions"]').getAttribute('aria-expanded')).to.equal('true');
     await pick(el, 'Not Ready – Lunch');
     expect(adapter.commands.at(-1)).to.deep.equal({
@@ -390,6 +402,21 @@ describe('<cc-supervisor-grid>', () => {
     });
     expect(el.shadowRoot!.querySelector('[part="menu"]'), 'the menu closes').to.equal(null);
     expect(focused(el)?.getAttribute('part'), 'focus goes back to the row').to.equal('actions');
+
+    // Ana is Not Ready for lunch already: the supervisor may change her reason, and her own is checked.
+    await openMenu(el, 'ana');
+    expect(menuItems(el).slice(0, 3)).to.deep.equal(['Ready', 'Not Ready – Lunch', 'Not Ready – Training']);
+    expect(checked()).to.deep.equal(['false', 'true', 'false', 'false']);
+    const sent = adapter.commands.length;
+    await pick(el, 'Not Ready – Lunch');
+    expect(adapter.commands.length, 'her current reason sends nothing').to.equal(sent);
+    await pick(el, 'Not Ready – Training');
+    expect(adapter.commands.at(-1)).to.deep.equal({
+      type: 'supervisor.setAgentStatus',
+      agentId: 'ana',
+      status: 'notReady',
+      reasonId: 'training',
+    });
 
     // Lee is on a call: no Sign out (that would drop the customer); his two queues are ticks.
     await openMenu(el, 'lee');
@@ -586,7 +613,8 @@ describe('<cc-supervisor-grid>', () => {
     expect(menuItems(el)[0]).to.equal('Ready');
     expect(words(focused(el))).to.equal('Ready');
     await press(el, 'ArrowDown');
-    expect(words(focused(el))).to.equal('Sign out');
+    expect(words(focused(el))).to.equal('Not Ready – Lunch');
+    expect(focused(el)!.getAttribute('aria-checked'), 'her status now').to.equal('true');
     await press(el, 'Escape');
     expect(el.shadowRoot!.querySelector('[part="menu"]')).to.equal(null);
     expect(focusedCell(el), 'back where Enter was pressed').to.deep.equal({ agentId: 'ana', col: 1 });
@@ -660,5 +688,49 @@ describe('<cc-supervisor-grid>', () => {
     await click(el, '[part="clear-filters"]');
     expect(rowIds(el)).to.have.length(5);
     expect(focused(el)?.getAttribute('part')).to.equal('search');
+  });
+
+  it('SV-1/SV-2/SV-3 simulator: Camille’s floor arrives, she moves an agent Not Ready with a reason and the row follows; her monitored queues show their figures', async () => {
+    const time = new ManualTime();
+    const scenario = { ...SCENARIOS.supervisorFloor, traffic: false };
+    const adapter = createSimAdapter({ scenario, scheduler: time.scheduler, latencyMs: 50 });
+    const client = createClient({ adapter, scheduler: time.scheduler, storage: memoryStorage() });
+    const el = await fixture<CcSupervisorGrid>(html`<cc-supervisor-grid .client=${client}></cc-supervisor-grid>`);
+    try {
+      await time.advance(200);
+      const signedIn = client.signIn({ role: 'supervisor', station: { kind: 'desktop' } });
+      await time.advance(500);
+      await signedIn;
+      await time.advance(500);
+      await rowsDrawn(el);
+      const roster = Object.values(client.state.roster);
+      expect(roster.length, 'the floor and the real agents').to.be.greaterThan(30);
+      expect(shadow(el, '[part="grid"]').getAttribute('aria-rowcount')).to.equal(String(roster.length + 1));
+      expect(rowIds(el)).to.deep.equal(
+        rosterView(roster, { sort: 'name' })
+          .map((a) => a.id)
+          .slice(0, rowIds(el).length),
+      );
+
+      const target = rosterView(roster, { statuses: ['ready'] }).find((a) => a.interactions.length === 0)!;
+      await type(shadow<HTMLInputElement>(el, '[part="search"]'), target.name);
+      await drawn(el);
+      expect(rowIds(el)).to.include(target.id);
+      const reason = scenario.tenant.notReadyReasons[0]!;
+      await openMenu(el, target.id);
+      await pick(el, `Not Ready – ${reason.label}`);
+      await time.advance(500);
+      await drawn(el);
+      expect(cell(el, target.id, 'status')).to.equal(`Not Ready ${reason.label}`);
+
+      await click(el, '[part~="tab"][data-view="queues"]');
+      const monitored = client.state.queues.filter((q) => q.monitored).map((q) => q.id);
+      expect(monitored.length).to.be.greaterThan(0);
+      expect(shadowAll(el, '[part="queue-row"]').map((r) => r.dataset['queueId'])).to.have.members(monitored);
+      await expect(el).to.be.accessible();
+    } finally {
+      client.dispose();
+      adapter.engine.dispose();
+    }
   });
 });

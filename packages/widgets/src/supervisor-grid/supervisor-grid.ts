@@ -1251,15 +1251,19 @@ export class CcSupervisorGrid extends CcElement {
     const groups: TemplateResult[] = [];
     const statuses = actions?.statuses ?? [];
     if (statuses.length > 0) {
+      // A radio group: the agent's current status (and reason) is the checked one, and sends nothing.
+      const statusItem = (status: (typeof statuses)[number], label: string, reasonId?: string) => {
+        const current = agent.status === status && (reasonId === undefined || agent.reasonId === reasonId);
+        return item(`status:${status}:${reasonId ?? ''}`, label, () => !current && this.#setStatus(agent, status, reasonId), {
+          role: 'menuitemradio',
+          checked: current,
+        });
+      };
       const items = statuses.flatMap((status) => {
-        const key = (reasonId?: string) => `status:${status}:${reasonId ?? ''}`;
         if (status === 'notReady' && tenant.notReadyReasons.length > 0) {
-          return tenant.notReadyReasons.map((r) =>
-            item(key(r.id), msg(str`Not Ready – ${r.label}`), () => this.#setStatus(agent, 'notReady', r.id)),
-          );
+          return tenant.notReadyReasons.map((r) => statusItem('notReady', msg(str`Not Ready – ${r.label}`), r.id));
         }
-        const label = status === 'ready' ? msg('Ready') : status === 'notReady' ? msg('Not Ready') : msg('Sign out');
-        return [item(key(), label, () => this.#setStatus(agent, status))];
+        return [statusItem(status, status === 'ready' ? msg('Ready') : status === 'notReady' ? msg('Not Ready') : msg('Sign out'))];
       });
       groups.push(group(msg('Status'), items));
     }
