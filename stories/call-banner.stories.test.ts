@@ -148,6 +148,11 @@ const checks: Record<string, Check> = {
     expect(text(el, '[part="error"]')).to.equal('Too late: the offer expired and went to another agent.');
     expect(inShadow(el, '[part="accept"]').getAttribute('aria-busy')).to.equal('false');
   },
+  SupervisorListening: onCall('active', (el) => {
+    expect(text(el, '[part="monitored"]')).to.equal('◉ Camille Durand is listening to this call.');
+    expect(inShadow(el, '[part="monitored"]').dataset['mode']).to.equal('monitor');
+    expect(live(el)).to.equal('Camille Durand is listening to this call.');
+  }),
   DarkTheme: (el) => {
     expect(el.getAttribute('theme')).to.equal('dark');
     expect(getComputedStyle(el).color).to.equal('rgb(236, 238, 242)');

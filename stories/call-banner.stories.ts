@@ -16,6 +16,7 @@ import {
   taskOf,
   type CallBannerLoaded,
 } from './call-banner.support.js';
+import { monitoredCall } from './supervisor-grid.support.js';
 
 interface Args {
   theme: Theme;
@@ -222,6 +223,14 @@ export const AcceptTooLate: Story = {
   parameters: description(
     'The deadline passed a moment ago: the client refuses Accept without sending it and says it is too late. ' +
       '(Scripted backend: on the simulator this window lasts one round trip.)',
+  ),
+};
+
+export const SupervisorListening: Story = {
+  name: 'A supervisor listening (SV-4)',
+  loaders: [() => monitoredCall('monitor')],
+  parameters: description(
+    'SV-4: where the backend reports it (some countries require it), the agent sees on the call who is listening, coaching (whisper) or has barged in; said once to screen readers.',
   ),
 };
 
