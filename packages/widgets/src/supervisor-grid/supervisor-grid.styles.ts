@@ -98,10 +98,10 @@ export const styles = css`
     border-radius: var(--_cc-radius);
     /* The sticky header never hides the row a keyboard user moves to (WCAG 2.4.11). */
     scroll-padding-block-start: var(--_row);
-    --_columns: 2.75rem minmax(9rem, 1.6fr) minmax(8rem, 1.2fr) 5.5rem 6.5rem minmax(9rem, 1.4fr) minmax(8rem, 1.4fr);
+    --_columns: 2.75rem minmax(10rem, 1.6fr) minmax(9rem, 1.1fr) 8rem 6rem minmax(9rem, 1.3fr) minmax(8rem, 1.4fr);
   }
   .grid.with-actions {
-    --_columns: 2.75rem minmax(9rem, 1.6fr) minmax(8rem, 1.2fr) 5.5rem 6.5rem minmax(9rem, 1.4fr) minmax(8rem, 1.4fr) 3.25rem;
+    --_columns: 2.75rem minmax(10rem, 1.6fr) minmax(9rem, 1.1fr) 8rem 6rem minmax(9rem, 1.3fr) minmax(8rem, 1.4fr) 4.75rem;
   }
   .grid:focus-visible {
     outline-offset: -2px;
@@ -193,6 +193,11 @@ export const styles = css`
     font-weight: 600;
     overflow: hidden;
     text-overflow: ellipsis;
+    flex: 0 1 auto;
+  }
+  /* In a narrow column the team gives way before the name does. */
+  .team {
+    flex: 0 100 auto;
   }
   .team,
   .reason {
@@ -245,9 +250,10 @@ export const styles = css`
   }
   .badge[data-status='signedOut'] {
     color: var(--_cc-color-text-muted);
+    border-style: dashed;
   }
   .badge[data-status='signedOut']::before {
-    background: transparent;
+    display: none;
   }
   .icon {
     inline-size: 1.1em;

@@ -1377,13 +1377,14 @@ export class CcSupervisorGrid extends CcElement {
 
 /** SV-1/SV-5: the core's view for `query`, recomputed at most once per animation frame. */
 function rosterFrames(client: CcClient, query: RosterQuery) {
-  return combineLatest([client.roster$, client.favourites$]).pipe(
+  // The roster record itself says "something changed" (no list built per event); the rest is per frame.
+  return combineLatest([client.select((s) => s.roster), client.favourites$]).pipe(
     perFrame(),
     // Asked of the core once per frame (not once per event): its answer is synchronous.
     switchMap(([roster, favourites]) =>
       client.rosterView$(query).pipe(
         take(1),
-        map((agents): RosterFrame => ({ agents, total: roster.length, favourites, query })),
+        map((agents): RosterFrame => ({ agents, total: Object.keys(roster).length, favourites, query })),
       ),
     ),
   );
