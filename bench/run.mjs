@@ -161,7 +161,7 @@ const benchmarks = {
       rows.push(
         {
           id: 'P4',
-          name: `${name}, frame time p50 / p95 / max`,
+          name: `${name}, frame time (vsync → rendered) p50 / p95 / max; ${grid.lateFrames} of ${grid.frames.count} frames missed the next refresh`,
           value: `${grid.frames.p50} / ${grid.frames.p95} / ${grid.frames.max}`,
           unit: 'ms',
           goal: 'p95 ≤ 16.7 ms',
