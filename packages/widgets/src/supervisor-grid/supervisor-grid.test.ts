@@ -628,6 +628,17 @@ describe('<cc-supervisor-grid>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('SV-1: right to left, the arrows follow the reading direction', async () => {
+    const { el } = await setup({}, (c) => html`<cc-supervisor-grid dir="rtl" .client=${c}></cc-supervisor-grid>`);
+    shadow(el, '[data-agent-id="ana"] .cell.name').focus();
+    await press(el, 'ArrowLeft');
+    expect(focusedCell(el)).to.deep.equal({ agentId: 'ana', col: 2 });
+    await press(el, 'ArrowRight');
+    await press(el, 'ArrowRight');
+    expect(focusedCell(el)).to.deep.equal({ agentId: 'ana', col: 0 });
+    await expect(el).to.be.accessible();
+  });
+
   it('SV-1: the focused agent keeps the focus when a live update moves their row', async () => {
     const { el, adapter } = await setup({}, (c) => html`<cc-supervisor-grid .client=${c} sort="status"></cc-supervisor-grid>`);
     expect(rowIds(el)).to.deep.equal(['lee', 'zoe', 'sam', 'ana', 'bo']);
