@@ -18,6 +18,7 @@ export default defineConfig({
         main: fileURLToPath(new URL('demo/index.html', import.meta.url)),
         finesse: fileURLToPath(new URL('demo/finesse/index.html', import.meta.url)),
         gadgetContainer: fileURLToPath(new URL('demo/gadget/container.html', import.meta.url)),
+        supervisor: fileURLToPath(new URL('demo/supervisor/index.html', import.meta.url)),
       },
     },
   },
