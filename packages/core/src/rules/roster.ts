@@ -36,6 +36,23 @@ const fold = (text: string) =>
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** Every name's place in collation order, kept while the names stay the same. */
+let ranked = new Map<string, number>();
+
+function nameRanks(agents: readonly RosterAgent[]): ReadonlyMap<string, number> {
+  if (agents.every((a) => ranked.has(a.name))) return ranked;
+  // New names: rank the current ones afresh (so names of agents long gone do not pile up).
+  const names = [...new Set(agents.map((a) => a.name))].sort(collator.compare);
+  ranked = new Map();
+  let rank = 0;
+  names.forEach((name, i) => {
+    // Names the collator calls equal ("ana" and "Ana") share a rank; the id decides between them.
+    if (i > 0 && collator.compare(names[i - 1]!, name) !== 0) rank = i;
+    ranked.set(name, rank);
+  });
+  return ranked;
+}
+
 /** SV-1: the agents the grid shows, in order. Runs over thousands of agents on every update (SV-5). */
 export function rosterView(agents: readonly RosterAgent[], query: RosterQuery, favourites: ReadonlySet<string> = new Set()): RosterAgent[] {
   const needle = query.search ? fold(query.search.trim()) : '';
@@ -50,7 +67,10 @@ export function rosterView(agents: readonly RosterAgent[], query: RosterQuery, f
       (!needle || fold(`${a.name} ${a.id} ${a.teamId ?? ''}`).includes(needle)),
   );
   const sign = query.descending ? -1 : 1;
-  const byName = (a: RosterAgent, b: RosterAgent) => collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+  // SV-5: the collator runs once per distinct name, not once per comparison (thousands of agents,
+  // several sorts a second): names compare by their rank.
+  const rank = nameRanks(agents);
+  const byName = (a: RosterAgent, b: RosterAgent) => rank.get(a.name)! - rank.get(b.name)! || collator.compare(a.id, b.id);
   const compare = (a: RosterAgent, b: RosterAgent): number => {
     switch (query.sort ?? 'name') {
       case 'status':
