@@ -299,7 +299,7 @@ const load = () => Math.round(loadavg()[0] * 100) / 100;
 const fresh = [];
 for (const id of IDS.filter((i) => only.includes(i))) {
   const before = load();
-  if (before > cpus().length / 2)
+  if (before > cpus().length * 0.75)
     console.warn(`${id}: the machine is busy (load ${before} on ${cpus().length} cores); real-time figures will be worse`);
   try {
     fresh.push(...(await benchmarks[id]()));

@@ -81,22 +81,16 @@ function random(seed: number): () => number {
   };
 }
 
-const FIRST = ['Ana', 'Ben', 'Chloé', 'Dana', 'Elif', 'Farah', 'Gus', 'Hana', 'Ivo', 'Jun', 'Kofi', 'Léa', 'Mateo', 'Nia', 'Otto', 'Priya'];
-const LAST = [
-  'Smith',
-  'García',
-  'Müller',
-  'Rossi',
-  'Dubois',
-  'Kowalski',
-  'Nguyen',
-  'Okafor',
-  'Silva',
-  'Tanaka',
-  'Ivanova',
-  'Brown',
-  'López',
-];
+// 50 first names × 100 family names: every agent of 5,000 has a name of their own (a real floor has
+// few namesakes), with accents the collator must place.
+const FIRST = (
+  'Ana Ben Chloé Dana Elif Farah Gus Hana Ivo Jun Kofi Léa Mateo Nia Otto Priya Quentin Rosa Sami Tomás Uma Viktor Wen Ximena ' +
+  'Yusuf Zoé Amara Bruno Carmen Dmitri Émile Fatima Giulia Hugo Inès Jonas Kaito Lucía Malik Noor Olga Paulo Rania Søren ' +
+  'Tariq Ursula Valentina Wiktor Yara Zeynep'
+).split(' ');
+const FAMILY_STARTS = ['Al', 'Bar', 'Čas', 'Dal', 'Es', 'Fer', 'Gal', 'Hér', 'Ib', 'Jar'];
+const FAMILY_ENDS = ['ton', 'ez', 'ini', 'ova', 'sson', 'berg', 'ard', 'ić', 'elli', 'ström'];
+const LAST = FAMILY_STARTS.flatMap((start) => FAMILY_ENDS.map((end) => start + end));
 const TEAMS = 50;
 const QUEUES = 20;
 const REASONS = ['lunch', 'break', 'training', 'meeting'];
