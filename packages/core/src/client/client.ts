@@ -12,6 +12,7 @@ import {
   of,
   retry,
   share,
+  shareReplay,
   startWith,
   Subscription,
   switchMap,
@@ -536,7 +537,11 @@ export function createClient(options: ClientOptions): CcClient {
     );
   }).pipe(share());
   // SV-1: the roster as a list, and the supervisor's favourites (loaded from storage once).
-  const roster$ = select((s) => s.roster).pipe(map((roster) => Object.values(roster)));
+  // One list for every subscriber (the grid, a host's own view): it is rebuilt once per change.
+  const roster$ = select((s) => s.roster).pipe(
+    map((roster) => Object.values(roster)),
+    shareReplay({ bufferSize: 1, refCount: true }),
+  );
   const favourites$ = new BehaviorSubject<ReadonlySet<string>>(new Set());
   void loadFavourites(storage).then((stored) => {
     if (favourites$.value.size === 0 && stored.size > 0) favourites$.next(stored);

@@ -67,25 +67,31 @@ export function rosterView(agents: readonly RosterAgent[], query: RosterQuery, f
       (!needle || fold(`${a.name} ${a.id} ${a.teamId ?? ''}`).includes(needle)),
   );
   const sign = query.descending ? -1 : 1;
-  // SV-5: the collator runs once per distinct name, not once per comparison (thousands of agents,
-  // several sorts a second): names compare by their rank.
+  // SV-5: thousands of agents, several sorts a second. Each agent's keys are worked out once (the
+  // collator runs once per distinct name, as a rank), then the sort compares numbers only.
   const rank = nameRanks(agents);
-  const byName = (a: RosterAgent, b: RosterAgent) => rank.get(a.name)! - rank.get(b.name)! || collator.compare(a.id, b.id);
-  const compare = (a: RosterAgent, b: RosterAgent): number => {
-    switch (query.sort ?? 'name') {
-      case 'status':
-        return sign * (STATUS_ORDER[a.status] - STATUS_ORDER[b.status]) || byName(a, b);
-      // Longest in status first when ascending: the one waiting longest needs a look first.
-      case 'timeInStatus':
-        return sign * (a.since - b.since) || byName(a, b);
-      case 'interactions':
-        return sign * (b.interactions.length - a.interactions.length) || byName(a, b);
-      default:
-        return sign * byName(a, b);
-    }
-  };
-  shown.sort((a, b) => (query.favouritesFirst ? Number(favourites.has(b.id)) - Number(favourites.has(a.id)) : 0) || compare(a, b));
-  return shown;
+  const sort = query.sort ?? 'name';
+  const keyed = shown.map((agent) => {
+    const name = rank.get(agent.name)!;
+    const primary =
+      sort === 'status'
+        ? sign * STATUS_ORDER[agent.status]
+        : // Longest in status first when ascending: the one waiting longest needs a look first.
+          sort === 'timeInStatus'
+          ? sign * agent.since
+          : sort === 'interactions'
+            ? -sign * agent.interactions.length
+            : sign * name;
+    return { agent, favourite: query.favouritesFirst && favourites.has(agent.id) ? 0 : 1, primary, name };
+  });
+  keyed.sort(
+    (a, b) =>
+      a.favourite - b.favourite ||
+      a.primary - b.primary ||
+      (sort === 'name' ? 0 : a.name - b.name) ||
+      (sort === 'name' ? sign : 1) * collator.compare(a.agent.id, b.agent.id),
+  );
+  return keyed.map((k) => k.agent);
 }
 
 /** SV-3/SV-4: what the supervisor may do to this agent right now, by policy and by the agent's state. */
