@@ -1,10 +1,10 @@
 // P1's "what makes it up": the code that loads up front, grouped by package (or project folder),
 // with each group's share of the gzip size estimated from its share of the minified bytes.
-import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { bundleForPage } from '../scripts/size.mjs';
 
 /** Groups an esbuild input path: an npm package by name, a project file by its first `depth` folders. */
 function group(input, depth) {
@@ -17,31 +17,11 @@ function group(input, depth) {
     .join('/');
 }
 
-/** The up-front code of `entry` (built as scripts/size.mjs builds it), largest groups first, in KB. */
+/** The up-front code of `entry` (built as scripts/size.mjs builds it, by its bundleForPage), largest groups first, in KB. */
 export async function breakdown(entry, { depth = 3, top = 12 } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'cc-size-breakdown-'));
   try {
-    const { metafile } = await build({
-      entryPoints: [entry],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      minify: true,
-      target: 'es2022',
-      conditions: ['source'],
-      outdir,
-      metafile: true,
-      logLevel: 'silent',
-      legalComments: 'none',
-    });
-    const outputs = metafile.outputs;
-    const initial = new Set();
-    const visit = (file) => {
-      if (initial.has(file)) return;
-      initial.add(file);
-      for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
-    };
-    visit(Object.keys(outputs).find((f) => outputs[f].entryPoint && f.endsWith('.js')));
+    const { outputs, upFront: initial } = await bundleForPage(entry, outdir);
     const bytes = new Map();
     let minified = 0;
     let gzip = 0;

@@ -17,34 +17,41 @@ function chunkName(inputs) {
   return [...names].join(' + ');
 }
 
+/**
+ * Bundles `entry` as a page loads it (minified ESM, lazy imports split) into `outdir`, and names
+ * the output files that load up front: the entry and the chunks it imports statically, transitively.
+ */
+export async function bundleForPage(entry, outdir) {
+  const { metafile } = await build({
+    entryPoints: [entry],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    conditions: ['source'],
+    outdir,
+    metafile: true,
+    write: true,
+    logLevel: 'silent',
+    legalComments: 'none',
+  });
+  const outputs = metafile.outputs;
+  const upFront = new Set();
+  const visit = (file) => {
+    if (upFront.has(file)) return;
+    upFront.add(file);
+    for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
+  };
+  visit(Object.keys(outputs).find((f) => outputs[f].entryPoint && f.endsWith('.js')));
+  return { outputs, upFront };
+}
+
 export async function measure(entry) {
   const outdir = mkdtempSync(join(tmpdir(), 'cc-size-'));
   try {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      splitting: true,
-      format: 'esm',
-      minify: true,
-      target: 'es2022',
-      conditions: ['source'],
-      outdir,
-      metafile: true,
-      write: true,
-      logLevel: 'silent',
-      legalComments: 'none',
-    });
-    const outputs = result.metafile.outputs;
+    const { outputs, upFront: initial } = await bundleForPage(entry, outdir);
     const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-    const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint && f.endsWith('.js'));
-    // What loads up front: the entry and the chunks it imports statically, transitively.
-    const initial = new Set();
-    const visit = (file) => {
-      if (initial.has(file)) return;
-      initial.add(file);
-      for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
-    };
-    visit(entryFile);
     const lazy = Object.keys(outputs).filter((f) => f.endsWith('.js') && !initial.has(f));
     return {
       initialGzip: [...initial].reduce((sum, f) => sum + gz(f), 0),
