@@ -19,7 +19,7 @@ import {
 import { drawBetween, drawCaller, drawExponential, hashText } from './callers.js';
 import type { FloorStaff, StaffWork } from './floor.js';
 import { cancel, type Operations } from './operations.js';
-import type { QueueBoard, QueueBoardHost, QueuedCall, QueueRecord } from './queue-board.js';
+import { waitingByQueue, type QueueBoard, type QueueBoardHost, type QueuedCall, type QueueRecord } from './queue-board.js';
 import { seededRandom } from './random.js';
 import { checkClose, wrapUpAfterEnd, wrapUpSettingsFor } from './wrap-up.js';
 import { DEFAULT_CALLER_PATIENCE_MS, DEFAULT_OFFER_TIMEOUT_MS, DEFAULT_TALK_TIME_MS } from './scenarios.js';
@@ -759,15 +759,7 @@ export class VoiceAcd {
   pickUpByStaff(at: number): void {
     if (!this.#trafficOn) return;
     const floor = this.#host.floor;
-    const byQueue = new Map<string, { anonymous: number; waiting: CallRecord[] }>();
-    for (const call of this.#calls.values()) {
-      const anonymous = call.status === 'virtual' && call.staffId === undefined;
-      if (call.status !== 'waiting' && !anonymous) continue;
-      let group = byQueue.get(call.queueId);
-      if (!group) byQueue.set(call.queueId, (group = { anonymous: 0, waiting: [] }));
-      if (anonymous) group.anonymous += 1;
-      else group.waiting.push(call);
-    }
+    const byQueue = waitingByQueue(this.#calls.values());
     for (const queue of this.#voiceQueues()) {
       const traffic = this.#queueTraffic.get(queue.def.id)!;
       traffic.virtualTimer = cancel(traffic.virtualTimer);

@@ -43,7 +43,7 @@ import { DEFAULT_DIGITAL_OFFER_TIMEOUT_MS } from './digital-settings.js';
 import type { FloorStaff } from './floor.js';
 import { checkOutgoing, MEDIA_NAMES, receivedAttachments } from './message-rules.js';
 import { cancel, type Operations } from './operations.js';
-import type { QueueBoard, QueuedCall, QueueRecord } from './queue-board.js';
+import { waitingByQueue, type QueueBoard, type QueuedCall, type QueueRecord } from './queue-board.js';
 import { seededRandom } from './random.js';
 import { DEFAULT_TALK_TIME_MS } from './scenarios.js';
 import { checkClose, wrapUpAfterEnd, wrapUpSettingsFor } from './wrap-up.js';
@@ -1037,15 +1037,7 @@ export class DigitalAcd {
   pickUpByStaff(at: number): void {
     if (!this.#trafficOn) return;
     const floor = this.#host.floor;
-    const byQueue = new Map<string, { anonymous: number; waiting: ContactRecord[] }>();
-    for (const contact of this.#contacts.values()) {
-      const anonymous = contact.status === 'virtual' && contact.staffId === undefined;
-      if (contact.status !== 'waiting' && !anonymous) continue;
-      let group = byQueue.get(contact.queueId);
-      if (!group) byQueue.set(contact.queueId, (group = { anonymous: 0, waiting: [] }));
-      if (anonymous) group.anonymous += 1;
-      else group.waiting.push(contact);
-    }
+    const byQueue = waitingByQueue(this.#contacts.values());
     for (const queue of this.#digitalQueues()) {
       const traffic = this.#queueTraffic.get(queue.def.id);
       if (!traffic) continue;

@@ -333,3 +333,22 @@ function sameQueue(a: Queue | undefined, b: Queue): boolean {
     a.agentsTalking === b.agentsTalking
   );
 }
+
+/**
+ * One pass over a world's calls or contacts for the background staff (SV-5): per queue, those
+ * waiting in arrival order, and how many are with an anonymous virtual agent.
+ */
+export function waitingByQueue<T extends { readonly status: string; readonly staffId?: string | undefined; readonly queueId: string }>(
+  items: Iterable<T>,
+): Map<string, { anonymous: number; waiting: T[] }> {
+  const byQueue = new Map<string, { anonymous: number; waiting: T[] }>();
+  for (const item of items) {
+    const anonymous = item.status === 'virtual' && item.staffId === undefined;
+    if (item.status !== 'waiting' && !anonymous) continue;
+    let group = byQueue.get(item.queueId);
+    if (!group) byQueue.set(item.queueId, (group = { anonymous: 0, waiting: [] }));
+    if (anonymous) group.anonymous += 1;
+    else group.waiting.push(item);
+  }
+  return byQueue;
+}
