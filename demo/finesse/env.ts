@@ -2,25 +2,13 @@
 // credentials, and its control endpoint. `npm run demo:finesse` serves it from memory at
 // /__finesse/env.json (scripts/demo-finesse.mjs); it is never a file in the repository.
 
+import type { FinesseEmulatorNode, FinesseEmulatorUser } from '../../packages/adapters/finesse/emulator/server.js';
+
 /** One emulator node as the emulator's CLI describes it. */
-export interface EmulatorNode {
-  readonly name: string;
-  readonly domain: string;
-  readonly pubsubDomain: string;
-  readonly restUrl: string;
-  readonly xmppUrl: string;
-  readonly boshUrl: string;
-}
+export type EmulatorNode = Pick<FinesseEmulatorNode, 'name' | 'domain' | 'pubsubDomain' | 'restUrl' | 'xmppUrl' | 'boshUrl'>;
 
 /** A demo user with what signs them in (demo credentials of a local emulator only). */
-export interface EmulatorUser {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly string[];
-  readonly password: string;
-  readonly token: string;
-  readonly extension?: string;
-}
+export type EmulatorUser = Omit<FinesseEmulatorUser, 'extension'> & { readonly extension?: string };
 
 export interface EmulatorEnv {
   readonly scenario: string;

@@ -24,6 +24,7 @@ import {
 } from '@cc-elements/core';
 import {
   DEFAULT_MRD_MEDIA,
+  taskWrapUp,
   wrapUpFrom,
   digitalTaskFrom,
   finesseNumber,
@@ -156,6 +157,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
     #voice: MediaState | undefined;
     #mrds = new Map<string, FinesseMedia>();
     #dialogs = new Map<string, Dialog>();
+    /** The last full read of the node (reason lists, queues, transfer targets, roster). */
+    #reading: Reading | undefined;
     #tasks = new Map<string, Task>();
     /** Calls gone from Dialogs whose wrap-up the User's state may still ask for. */
     readonly #ended = new Map<string, Task>();
@@ -191,7 +194,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
 
     /** The mapping settings with this node's transfer targets. */
     get #settings(): MappingSettings {
-      return this.#readingExtras ? { ...settings, transferTargets: this.#readingExtras.targets } : settings;
+      return this.#reading ? { ...settings, transferTargets: this.#reading.targets } : settings;
     }
 
     get #rest(): FinesseRest {
@@ -374,13 +377,11 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       this.#user = reading.user;
       this.#mrds = new Map(reading.media.map((m) => [m.id, m]));
       this.#dialogs = new Map(reading.dialogs.map((d) => [d.id, d]));
-      this.#readingExtras = reading;
+      this.#reading = reading;
     }
 
-    #readingExtras: Reading | undefined;
-
     #emitSnapshot(): void {
-      const reading = this.#readingExtras!;
+      const reading = this.#reading!;
       const now = Date.now();
       const user = reading.user;
       const profile = profileFrom(user);
@@ -476,9 +477,9 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
       if (!before) {
         this.#emit({ type: 'session.signedIn', session });
         // QL-1: the queue list comes with the session.
-        const queues = this.#readingExtras?.queues;
+        const queues = this.#reading?.queues;
         if (queues) this.#emit({ type: 'queues.loaded', queues });
-        const roster = this.#readingExtras?.roster;
+        const roster = this.#reading?.roster;
         if (roster && roster.size > 0) this.#emit({ type: 'roster.loaded', agents: [...roster.values()] });
       }
       const voice = voiceStateFrom(user, this.#voice, now);
@@ -570,7 +571,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
             ...rest,
             status: 'wrapUp',
             since,
-            wrapUp: { forced: mode.mode === 'forced', ...(mode.timeoutSec > 0 ? { expiresAt: since + mode.timeoutSec * 1000 } : {}) },
+            wrapUp: taskWrapUp(mode, since),
           });
         } else if (user.state === 'TALKING' || user.state === 'HOLD' || user.state === 'RESERVED') {
           result.push(last);
@@ -780,7 +781,7 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
     async #closeWrapUp(taskId: string, reasonId: string | undefined): Promise<void> {
       const rest = this.#rest;
       const task = this.#tasks.get(taskId);
-      const label = reasonId === undefined ? undefined : this.#readingExtras?.wrapUpReasons.find((r) => r.id === reasonId)?.label;
+      const label = reasonId === undefined ? undefined : this.#reading?.wrapUpReasons.find((r) => r.id === reasonId)?.label;
       if (reasonId !== undefined && label === undefined) throw new CcError('command.notAllowed', `Unknown wrap-up reason "${reasonId}".`);
       if (task && task.media !== 'voice') {
         if (label !== undefined) {

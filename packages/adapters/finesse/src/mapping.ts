@@ -91,6 +91,11 @@ export function wrapUpFrom(mode: WrapUpMode | undefined, timeoutSec: number): Wr
   }
 }
 
+/** WU-2/WU-3: a call's wrap-up as the task carries it, from the agent's entering WORK / WORK_READY. */
+export function taskWrapUp(settings: WrapUpSettings, since: number): NonNullable<Task['wrapUp']> {
+  return { forced: settings.mode === 'forced', ...(settings.timeoutSec > 0 ? { expiresAt: since + settings.timeoutSec * 1000 } : {}) };
+}
+
 const reasonFrom = (r: ReasonCode | WrapUpReason): CoreReasonCode => ({ id: r.id, label: r.label });
 
 export interface TenantSources {
@@ -271,14 +276,7 @@ export function voiceTaskFrom(dialog: VoiceDialog, consult: VoiceDialog | undefi
     ...(dialog.mediaProperties.queueName ? { queueName: dialog.mediaProperties.queueName } : {}),
     ...(startedAt === undefined ? {} : { startedAt }),
     ...(consultation ? { consult: consultation } : {}),
-    ...(status === 'wrapUp'
-      ? {
-          wrapUp: {
-            forced: wrapUp.mode === 'forced',
-            ...(wrapUp.timeoutSec > 0 ? { expiresAt: timeOr(user.stateChangeTime, since) + wrapUp.timeoutSec * 1000 } : {}),
-          },
-        }
-      : {}),
+    ...(status === 'wrapUp' ? { wrapUp: taskWrapUp(wrapUp, timeOr(user.stateChangeTime, since)) } : {}),
     ...(customer.length > 0 ? { customer } : {}),
   };
 }
