@@ -1,11 +1,12 @@
 // The demo app: `npm start` serves demo/ on the simulator. Workspace packages resolve to their
-// TypeScript source through the `source` export condition.
+// TypeScript source through the `source` export condition; `es2015` picks RxJS's modern build (no
+// ES5 helpers).
 import { fileURLToPath } from 'node:url';
 import { defineConfig, defaultClientConditions } from 'vite';
 
 export default defineConfig({
   root: 'demo',
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  resolve: { conditions: ['source', 'es2015', ...defaultClientConditions] },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

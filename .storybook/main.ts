@@ -19,7 +19,7 @@ const config: StorybookConfig = {
   core: { disableTelemetry: true },
   viteFinal(viteConfig) {
     // `source` first: @cc-elements/* export their src/*.ts under it, so stories need no build.
-    viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', ...defaultClientConditions] };
+    viteConfig.resolve = { ...viteConfig.resolve, conditions: ['source', 'es2015', ...defaultClientConditions] };
     return viteConfig;
   },
 };

@@ -25,7 +25,7 @@ export async function bundlePage(folder, script, { prepend = [] } = {}) {
     bundle: true,
     format: 'esm',
     target: 'es2022',
-    conditions: ['source'],
+    conditions: ['source', 'es2015'],
     define: { 'process.env.NODE_ENV': '"production"' },
     outfile: join(outdir, 'bench.js'),
     sourcemap: 'linked',

@@ -4,15 +4,10 @@
 
 import { createClient, webStorage, type CcClient } from '@cc-elements/core';
 import { createSimAdapter, isScenarioName, SCENARIOS, SCENARIO_NAMES, type ScenarioName } from '@cc-elements/adapter-sim';
-import '@cc-elements/widgets/cc-provider.js';
-import '@cc-elements/widgets/cc-station-login.js';
-import '@cc-elements/widgets/cc-agent-state.js';
-import '@cc-elements/widgets/cc-call-banner.js';
-import '@cc-elements/widgets/cc-queue-list.js';
-import '@cc-elements/widgets/cc-wrapup-picker.js';
-import '@cc-elements/widgets/cc-task-pane.js';
-import '@cc-elements/widgets/cc-email-composer.js';
+// Every widget: the first view's at once, the rest on first use.
+import '@cc-elements/widgets/cc-all.js';
 import type { ErrorCode } from '@cc-elements/core';
+import type { Subscription } from 'rxjs';
 
 const params = new URLSearchParams(location.search);
 // Live traffic unless asked otherwise: a desk where calls come in.
@@ -123,9 +118,13 @@ desk.addEventListener('cc-unread', (e) => {
 });
 
 // The state stream, as a host without widgets would see it.
+// Written out only while its <details> is open: a page's work stays the widgets'.
 const pre = document.querySelector('#state')!;
-client.state$.subscribe((state) => {
-  pre.textContent = JSON.stringify(state, null, 2);
+const stream = pre.closest('details')!;
+let writing: Subscription | undefined;
+stream.addEventListener('toggle', () => {
+  writing?.unsubscribe();
+  writing = stream.open ? client.state$.subscribe((state) => (pre.textContent = JSON.stringify(state, null, 2))) : undefined;
 });
 
 // Host-side reactions to widget events.

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 
 const budget = JSON.parse(readFileSync('size-budget.json', 'utf8'));
 const kb = (bytes) => Math.round((bytes / 1024) * 100) / 100;
@@ -29,7 +29,8 @@ export async function bundleForPage(entry, outdir) {
     format: 'esm',
     minify: true,
     target: 'es2022',
-    conditions: ['source'],
+    // rxjs's ES2015 build (what Angular, Vite and webpack users get with this condition): no tslib.
+    conditions: ['source', 'es2015'],
     outdir,
     metafile: true,
     write: true,
@@ -43,7 +44,9 @@ export async function bundleForPage(entry, outdir) {
     upFront.add(file);
     for (const imp of outputs[file].imports) if (imp.kind === 'import-statement') visit(imp.path);
   };
-  visit(Object.keys(outputs).find((f) => outputs[f].entryPoint && f.endsWith('.js')));
+  // Lazily imported modules are entry points too: start from the page's own.
+  const own = relative(process.cwd(), entry).split(sep).join('/');
+  visit(Object.keys(outputs).find((f) => outputs[f].entryPoint === own && f.endsWith('.js')));
   return { outputs, upFront };
 }
 

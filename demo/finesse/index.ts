@@ -7,14 +7,8 @@
 import { createClient, webStorage, type CcClient } from '@cc-elements/core';
 import { createFinesseAdapter, type FinesseAdapterOptions } from '@cc-elements/adapter-finesse';
 import { isScenarioName, SCENARIOS } from '@cc-elements/adapter-sim';
-import '@cc-elements/widgets/cc-provider.js';
-import '@cc-elements/widgets/cc-station-login.js';
-import '@cc-elements/widgets/cc-agent-state.js';
-import '@cc-elements/widgets/cc-call-banner.js';
-import '@cc-elements/widgets/cc-queue-list.js';
-import '@cc-elements/widgets/cc-wrapup-picker.js';
-import '@cc-elements/widgets/cc-task-pane.js';
-import '@cc-elements/widgets/cc-email-composer.js';
+// Every widget: the first view's at once, the rest on first use.
+import '@cc-elements/widgets/cc-all.js';
 import { loadEmulatorEnv, pickUser, showNotStarted, type EmulatorEnv } from './env.js';
 import { mountEmulatorPanel } from './emulator-panel.js';
 

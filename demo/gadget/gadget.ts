@@ -6,14 +6,8 @@
 
 import { createClient, webStorage, type CcClient } from '@cc-elements/core';
 import { createFinesseAdapter, fromGadgetConfig, type FinesseGadgetConfig } from '@cc-elements/adapter-finesse';
-import '@cc-elements/widgets/cc-provider.js';
-import '@cc-elements/widgets/cc-station-login.js';
-import '@cc-elements/widgets/cc-agent-state.js';
-import '@cc-elements/widgets/cc-call-banner.js';
-import '@cc-elements/widgets/cc-queue-list.js';
-import '@cc-elements/widgets/cc-wrapup-picker.js';
-import '@cc-elements/widgets/cc-task-pane.js';
-import '@cc-elements/widgets/cc-email-composer.js';
+// Every widget: the first view's at once, the rest on first use.
+import '@cc-elements/widgets/cc-all.js';
 
 /** The part of the gadget API (Shindig's `gadgets.*`) this gadget uses. */
 interface GadgetsApi {

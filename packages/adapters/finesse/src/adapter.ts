@@ -40,7 +40,7 @@ import {
   type MappingSettings,
   type TaskContext,
 } from './mapping.js';
-import { openNotifications, type NodeUpdate, type NotificationChannel } from './notifications.js';
+import { loadXmpp, openNotifications, type NodeUpdate, type NotificationChannel } from './notifications.js';
 import type { FinesseAdapterOptions, FinesseNode } from './options.js';
 import { createFinesseRest, isOutOfService, updateToCcError, type FinesseRest } from './rest.js';
 import {
@@ -238,6 +238,8 @@ export function createFinesseAdapter(options: FinesseAdapterOptions): FinesseAda
 
     /** §10: usable = SystemInfo IN_SERVICE, then XMPP online; then read everything and reconcile. */
     async #connect(node: FinesseNode): Promise<void> {
+      // Fetch the XMPP code while SystemInfo is read; openNotifications waits for it (and reports a failure).
+      loadXmpp().catch(() => undefined);
       const rest = this.#rest;
       const info = decodeSystemInfo(await rest.get('/finesse/api/SystemInfo', { root: 'SystemInfo' }));
       if (info.status !== 'IN_SERVICE') throw new CcError('network', `The Finesse node is ${info.status}.`);

@@ -4,7 +4,6 @@
 // become Updates. A dropped session is reported once, through `closed`; reconnecting is the
 // failover's job, not the library's.
 
-import { createXmppSession, xml } from './xmpp-client.js';
 import type { Element } from 'ltx';
 import { Subject, type Observable } from 'rxjs';
 import { CcError } from '@cc-elements/core';
@@ -42,8 +41,15 @@ export interface NotificationChannel {
 
 const PUBSUB = 'http://jabber.org/protocol/pubsub';
 
+/**
+ * The XMPP library, loaded when first needed: a page's first paint needs REST only, and the
+ * download overlaps the adapter's first requests (`connect` asks for it before them).
+ */
+export const loadXmpp = (): Promise<typeof import('./xmpp-client.js')> => import('./xmpp-client.js');
+
 /** Opens a session and resolves once it is online, presence sent and every node subscribed. */
 export async function openNotifications(options: NotificationOptions): Promise<NotificationChannel> {
+  const { createXmppSession, xml } = await loadXmpp();
   // No reconnect module: failover decides when and where to reconnect.
   const xmpp = createXmppSession({
     service: options.url,

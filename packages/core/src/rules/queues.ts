@@ -4,6 +4,7 @@
 import type { QueueChange } from '../client/commands.js';
 import type { Media } from '../model/channel.js';
 import { QUEUE_GROUPS, queueGroup, type Queue, type QueueGroup } from '../model/queue.js';
+import { compareNames } from './collate.js';
 
 /** Agent: tick = enabled for me (QL-5). Supervisor: tick = monitored (QL-7). */
 export type QueueListMode = 'agent' | 'supervisor';
@@ -90,10 +91,8 @@ export function queueListView(queues: readonly Queue[], query: QueueQuery, now: 
   });
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 function rowComparator(sort: NonNullable<QueueQuery['sort']>): (a: QueueRow, b: QueueRow) => number {
-  const byName = (a: QueueRow, b: QueueRow) => collator.compare(a.queue.name, b.queue.name) || a.queue.id.localeCompare(b.queue.id);
+  const byName = (a: QueueRow, b: QueueRow) => compareNames(a.queue.name, b.queue.name) || a.queue.id.localeCompare(b.queue.id);
   const sign = sort.descending ? -1 : 1;
   const value = (row: QueueRow): number => {
     switch (sort.by) {

@@ -9,6 +9,7 @@ import type { CcClient, ConnectionState } from '@cc-elements/core';
 import { clientContext } from './context.js';
 import { StoreController } from './store-controller.js';
 import { tokens } from './tokens.js';
+import { defineWidgetsIn } from './lazy.js';
 
 export abstract class CcElement extends LitElement {
   static override styles: CSSResultGroup = [tokens];
@@ -25,6 +26,12 @@ export abstract class CcElement extends LitElement {
 
   get activeClient(): CcClient | undefined {
     return this.client ?? this.contextClient;
+  }
+
+  constructor() {
+    super();
+    // Widgets this one renders in its shadow root load on first use, as in the document.
+    this.addController({ hostUpdated: () => defineWidgetsIn(this.renderRoot) });
   }
 
   readonly #connection = new StoreController<{ connection: ConnectionState }>(this, (client) => ({ connection: client.connection$ }));

@@ -117,17 +117,17 @@ export class CcStationLogin extends CcElement {
     signOut: client.signOutAllowance$,
   }));
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#track(this.#loadCountries());
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) this.#track(this.#loadCountries());
+  protected override willUpdate(_changed: PropertyValues<this>): void {
     const { profile, tenant } = this.#store.value;
     if (profile && tenant && profile !== this.#prefilledFor) {
       this.#prefilledFor = profile;
       this.#track(this.#prefill(profile, tenant));
+    }
+    // The country list (numbering plans and 245 names) is worked out when a dial number is asked
+    // for, not before: most of a page's first paint never needs it.
+    if (this.stationKind === 'dialNumber' && this.#countriesIn !== this.#locale) {
+      this.#countriesIn = this.#locale;
+      this.#track(this.#loadCountries());
     }
   }
 
@@ -149,6 +149,9 @@ export class CcStationLogin extends CcElement {
   get #locale(): string {
     return this.locale ?? (this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en');
   }
+
+  /** The locale the country list is (being) worked out in. */
+  #countriesIn: string | undefined;
 
   async #loadCountries(): Promise<void> {
     this.countries = await countryOptions(this.#locale);

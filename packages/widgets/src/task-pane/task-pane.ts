@@ -51,6 +51,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { errorLine } from '../internal/error-line.js';
 import { noticeItem } from '../internal/parts.js';
 import { controls } from '../internal/tokens.js';
+import { widgetAvailable } from '../internal/lazy.js';
 import { channelName, errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { styles } from './task-pane.styles.js';
@@ -230,8 +231,8 @@ let files = 0;
  * composer; End, Transfer, templates, attachments, workflows and the response timers.
  *
  * For an email task the thread is shown read-only and `<cc-email-composer task-id=…>` takes the
- * composer's place when that tag is defined on the page. With forced wrap-up an ended task shows
- * `<cc-wrapup-picker task-id=…>` when defined.
+ * composer's place when that tag is registered on the page (at once, or on first use with
+ * `cc-all.js`). With forced wrap-up an ended task shows `<cc-wrapup-picker task-id=…>` when registered.
  *
  * Keyboard (seed 002, configurable through `shortcuts`): Ctrl+Shift+8 next active conversation,
  * Ctrl+Shift+9 previous conversation, Ctrl+Alt+T expand/collapse the task list, Ctrl+Alt+9 accept
@@ -1265,7 +1266,7 @@ export class CcTaskPane extends CcElement {
     if (task.status === 'wrapUp') {
       return html`<div part="wrap-up" class="wrap-up">
         ${
-          customElements.get('cc-wrapup-picker')
+          widgetAvailable('cc-wrapup-picker')
             ? html`<cc-wrapup-picker task-id=${task.id} .client=${this.activeClient}></cc-wrapup-picker>`
             : html`<p class="hint">${msg('This conversation has ended and is in wrap-up.')}</p>`
         }
@@ -1274,7 +1275,7 @@ export class CcTaskPane extends CcElement {
     if (task.media === 'email') {
       return html`<div part="email-composer" class="email-composer">
         ${
-          customElements.get('cc-email-composer')
+          widgetAvailable('cc-email-composer')
             ? html`<cc-email-composer
                 task-id=${task.id}
                 view="composer"
