@@ -268,6 +268,7 @@ export class SimContactCenter {
     const agent = this.#agent(agentId);
     // SV-1/SE-4: a supervisor re-reads the whole roster (and is told changes from there).
     const roster = this.#supervision.roster(agentId, true);
+    const beingMonitored = this.#supervision.beingMonitored(agentId);
     return {
       profile: agent.profile,
       tenant: this.scenario.tenant,
@@ -276,6 +277,7 @@ export class SimContactCenter {
       tasks: this.tasks(agentId),
       ...(agent.session === undefined ? {} : { queues: this.queues(agentId) }),
       ...(roster === undefined ? {} : { roster }),
+      ...(beingMonitored === undefined ? {} : { beingMonitored }),
     };
   }
 

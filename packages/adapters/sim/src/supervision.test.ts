@@ -538,6 +538,16 @@ describe('SV-4: monitor, whisper, barge', () => {
     expect(w.row(CAMILLE, LUCA)?.interactions[0]).not.toHaveProperty('monitoring');
   });
 
+  it('SV-4: a reload or a reconnect reads the monitoring back with the rest (snapshot)', () => {
+    const { w, call } = onCall();
+    expect(w.engine.snapshot(LUCA)).not.toHaveProperty('beingMonitored');
+    w.supervise({ type: 'supervisor.monitor', agentId: LUCA, taskId: call, mode: 'whisper' });
+    expect(w.engine.snapshot(LUCA).beingMonitored).toEqual({ taskId: call, mode: 'whisper', by: 'Camille Durand' });
+    expect(w.engine.snapshot(CAMILLE)).not.toHaveProperty('beingMonitored');
+    w.supervise({ type: 'supervisor.stopMonitor', agentId: LUCA, taskId: call });
+    expect(w.engine.snapshot(LUCA)).not.toHaveProperty('beingMonitored');
+  });
+
   it('SV-4: whispering ends with the call (wrap-up) and with the supervisor signing out', () => {
     const { w, call, monitoring } = onCall();
     w.supervise({ type: 'supervisor.monitor', agentId: LUCA, taskId: call, mode: 'whisper' });

@@ -8,6 +8,7 @@ import {
   roleTakesWork,
   type AgentProfile,
   type AgentSession,
+  type BeingMonitored,
   type CcError,
   type Channel,
   type Command,
@@ -105,6 +106,14 @@ export class Supervision {
       this.#workers.set(profile.id, profile);
       this.#real.set(profile.id, { status: 'signedOut', reasonId: undefined, since: now });
     }
+  }
+
+  /** SV-4: the agent's call a supervisor is on now, as the agent's desktop re-reads it (a reload, a reconnect). */
+  beingMonitored(agentId: string): BeingMonitored | undefined {
+    for (const [taskId, monitoring] of this.#monitors) {
+      if (monitoring.agentId === agentId) return { taskId, mode: monitoring.mode, by: monitoring.supervisorName };
+    }
+    return undefined;
   }
 
   /** Something was said to a real agent: their roster row may have changed, and a monitored call may be over. */
