@@ -28,6 +28,8 @@ export async function paintLatency({ messages = 300, warmUp = 30 } = {}) {
         // What the frame that paints it costs: its rAF callbacks, style, layout and paint.
         frameWork: spread(samples.map((s) => s.paintMs - s.frameMs)),
         longTasks: longTasks.length,
+        // Painted by the first frame that began after the message arrived: no frame more waited.
+        firstFramePercent: round1((100 * samples.filter((s) => s.firstFrame).length) / samples.length),
         // The main thread's time per message by kind (the warm-up's messages included).
         perMessage: Object.fromEntries(
           Object.entries(mainThread(before, after))

@@ -22,6 +22,8 @@ export interface Sample {
   readonly frameMs: number;
   /** The frame holding that DOM was painted. */
   readonly paintMs: number;
+  /** That frame was the first to begin after the message arrived (nothing waited a frame more). */
+  readonly firstFrame: boolean;
 }
 
 declare global {
@@ -68,15 +70,15 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * When the frame that shows the DOM starts (its rAF callbacks run) and when it has been painted: a
  * message posted from a rAF callback is handled once that frame's style, layout and paint are done.
  */
-function frameAndPaint(inFrame: boolean): Promise<{ frame: number; paint: number }> {
+function frameAndPaint(inFrame: number | undefined): Promise<{ frame: number; paint: number; vsync: number }> {
   return new Promise((resolve) => {
-    const post = () => {
+    const post = (vsync: number) => {
       const frame = performance.now();
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve({ frame, paint: performance.now() });
+      channel.port1.onmessage = () => resolve({ frame, paint: performance.now(), vsync });
       channel.port2.postMessage(undefined);
     };
-    if (inFrame) post();
+    if (inFrame !== undefined) post(inFrame);
     else requestAnimationFrame(post);
   });
 }
@@ -84,24 +86,30 @@ function frameAndPaint(inFrame: boolean): Promise<{ frame: number; paint: number
 /** Emits a message and times it until `shown()` holds in `widget`'s DOM, then until it is painted. */
 async function time(kind: Sample['kind'], widget: Widget, emit: () => void, shown: () => boolean): Promise<Sample> {
   const start = performance.now();
-  const sample = (dom: number, { frame, paint }: { frame: number; paint: number }): Sample => ({
+  // The first frame to begin after the message arrived (rAF callbacks of one frame share its time).
+  let first = NaN;
+  requestAnimationFrame((vsync) => (first = vsync));
+  const sample = (dom: number, { frame, paint, vsync }: { frame: number; paint: number; vsync: number }): Sample => ({
     kind,
     domMs: dom - start,
     frameMs: frame - start,
     paintMs: paint - start,
+    firstFrame: vsync === first,
   });
   emit();
   await widget.updateComplete;
   if (shown()) {
     const dom = performance.now();
-    return sample(dom, await frameAndPaint(false));
+    return sample(dom, await frameAndPaint(undefined));
   }
   // A widget that batches to the next frame: look again in each frame, after its update there.
   for (let frames = 0; frames < 600; frames++) {
-    const found = await new Promise<number | undefined>((resolve) =>
-      requestAnimationFrame(() => void widget.updateComplete.then(() => resolve(shown() ? performance.now() : undefined))),
+    const found = await new Promise<{ at: number; vsync: number } | undefined>((resolve) =>
+      requestAnimationFrame(
+        (vsync) => void widget.updateComplete.then(() => resolve(shown() ? { at: performance.now(), vsync } : undefined)),
+      ),
     );
-    if (found !== undefined) return sample(found, await frameAndPaint(true));
+    if (found !== undefined) return sample(found.at, await frameAndPaint(found.vsync));
   }
   throw new Error(`bench: the ${kind} message never showed`);
 }
