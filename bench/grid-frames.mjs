@@ -4,7 +4,8 @@
 // the frame missed the next refresh). Long tasks (> 50 ms) and, to say what causes them, long
 // animation frames with their scripts, the main thread's time by kind (CDP Performance.getMetrics)
 // and, with `profile`, the functions that took the time (CDP Profiler, grouped by source module).
-// Used by bench/run.mjs; `node bench/grid-frames.mjs [--profile] [agents] [seconds]` on its own.
+// Used by bench/run.mjs; `node bench/grid-frames.mjs [--profile] [--sort=status] [agents] [seconds]` on its own
+// (`--sort` sets the grid's sort, as bench/run.mjs does for its "sorted by status" run).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -147,5 +148,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const profile = args.includes('--profile');
   const [agents = 5000, seconds = 10] = args.filter((a) => !a.startsWith('--')).map(Number);
   const registration = args.find((a) => a.startsWith('--registration='))?.slice('--registration='.length);
-  console.log(JSON.stringify(await gridFrames({ agents, seconds, profile, ...(registration ? { registration } : {}) }), null, 2));
+  const sort = args.find((a) => a.startsWith('--sort='))?.slice('--sort='.length);
+  const properties = sort ? { sort } : {};
+  console.log(
+    JSON.stringify(await gridFrames({ agents, seconds, profile, properties, ...(registration ? { registration } : {}) }), null, 2),
+  );
 }

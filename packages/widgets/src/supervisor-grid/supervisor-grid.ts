@@ -1082,7 +1082,10 @@ export class CcSupervisorGrid extends CcElement {
     </div>`;
   }
 
-  /** One row, redrawn only when its agent, its second or its own state changes. */
+  /**
+   * One row. Its cells are redrawn only when its agent, the second or its own state changes — not
+   * when a re-sort moves it (that changes its row index, an attribute of the row alone).
+   */
   #renderRow(agent: RosterAgent, index: number, context: RowContext): TemplateResult {
     const active = this.#active.agentId === agent.id && this.#active.index === index ? this.#active.col : -1;
     const favourite = context.favourites.has(agent.id);
@@ -1090,35 +1093,35 @@ export class CcSupervisorGrid extends CcElement {
     const selected = this.selectedAgentId === agent.id;
     const open = this.menuAgentId === agent.id;
     const busyFavourite = this.#busy(agent.id, 'favourite');
-    return html`${guard(
-      [
-        agent,
-        index,
-        context.now,
-        context.columns,
-        context.tenant,
-        context.queueNames,
-        context.teamNames,
-        favourite,
-        active,
-        failure,
-        selected,
-        open,
-        busyFavourite,
-      ],
-      () =>
-        html`<div
-          role="row"
-          part="row"
-          class="row"
-          aria-rowindex=${index + 2}
-          aria-selected=${selected ? 'true' : 'false'}
-          data-agent-id=${agent.id}
-          data-status=${agent.status}
-        >
-          ${context.columns.map((column, col) => this.#renderCell(agent, column, col, active === col, context, { favourite, failure, open, busyFavourite }))}
-        </div>`,
-    )}`;
+    return html`<div
+      role="row"
+      part="row"
+      class="row"
+      aria-rowindex=${index + 2}
+      aria-selected=${selected ? 'true' : 'false'}
+      data-agent-id=${agent.id}
+      data-status=${agent.status}
+    >
+      ${guard(
+        [
+          agent,
+          context.now,
+          context.columns,
+          context.tenant,
+          context.queueNames,
+          context.teamNames,
+          favourite,
+          active,
+          failure,
+          open,
+          busyFavourite,
+        ],
+        () =>
+          context.columns.map((column, col) =>
+            this.#renderCell(agent, column, col, active === col, context, { favourite, failure, open, busyFavourite }),
+          ),
+      )}
+    </div>`;
   }
 
   #renderCell(
