@@ -1,8 +1,8 @@
 // SV-1/SV-3/SV-4: the roster as the grid lists it, and what the policy allows on an agent.
 
 import { describe, expect, it } from 'vitest';
-import type { RosterAgent, SupervisorPolicy } from '../model/supervisor.js';
-import { agentActions, rosterView } from './roster.js';
+import type { RosterAgent, RosterStatus, SupervisorPolicy } from '../model/supervisor.js';
+import { agentActions, ROSTER_SORTS, rosterView, type RosterQuery } from './roster.js';
 
 const agent = (id: string, over: Partial<RosterAgent> = {}): RosterAgent => ({
   id,
@@ -62,6 +62,68 @@ describe('rosterView (SV-1)', () => {
     const favourites = new Set(['a4', 'a3']);
     expect(names(rosterView(AGENTS, { favouritesOnly: true }, favourites))).toEqual(['Bob Stone', 'Zoë Li']);
     expect(names(rosterView(AGENTS, { favouritesFirst: true }, favourites))).toEqual(['Bob Stone', 'Zoë Li', 'ana Pop', 'Émile Durand']);
+  });
+});
+
+describe('rosterView on a floor (SV-5)', () => {
+  // The order spelled out one key after another, as a comparator: what the view's packed sort must give.
+  const STATUS_ORDER: Record<RosterStatus, number> = { busy: 0, wrapUp: 1, ready: 2, notReady: 3, signedOut: 4 };
+  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  function expected(agents: readonly RosterAgent[], query: RosterQuery, favourites: ReadonlySet<string>): string[] {
+    const sign = query.descending ? -1 : 1;
+    const sort = query.sort ?? 'name';
+    const primary = (a: RosterAgent) =>
+      sort === 'status'
+        ? sign * STATUS_ORDER[a.status]
+        : sort === 'timeInStatus'
+          ? sign * a.since
+          : sort === 'interactions'
+            ? -sign * a.interactions.length
+            : 0;
+    const group = (a: RosterAgent) => (query.favouritesFirst && favourites.has(a.id) ? 0 : 1);
+    return [...agents]
+      .sort(
+        (a, b) =>
+          group(a) - group(b) ||
+          primary(a) - primary(b) ||
+          (sort === 'name' ? sign : 1) * collator.compare(a.name, b.name) ||
+          (sort === 'name' ? sign : 1) * collator.compare(a.id, b.id),
+      )
+      .map((a) => a.id);
+  }
+
+  it('SV-5: every sort, either way, with favourites first or not, orders as comparing key after key — namesakes and equal times by id', () => {
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 16807) % 2147483647;
+      return seed % n;
+    };
+    const statuses: RosterStatus[] = ['ready', 'busy', 'wrapUp', 'notReady', 'signedOut'];
+    // Few names and times for many agents: plenty of ties, some that only the collator sees ("ana" = "Ána").
+    const NAMES = ['Ana Pop', 'ana pop', 'Ána Pop', 'Bob Stone', 'Émile Durand', 'Zoë Li', 'Zoe Li', 'agent 2', 'agent 10'];
+    const floor = Array.from({ length: 400 }, (_, i) =>
+      agent(`a${random(1000)}-${i}`, {
+        name: NAMES[random(NAMES.length)]!,
+        status: statuses[random(statuses.length)]!,
+        since: random(20) * 1000,
+        interactions: Array.from({ length: random(3) }, (_, k) => ({
+          id: `c${i}-${k}`,
+          media: 'voice' as const,
+          status: 'active' as const,
+          since: 0,
+        })),
+      }),
+    );
+    const favourites = new Set(floor.filter(() => random(4) === 0).map((a) => a.id));
+    for (const sort of ROSTER_SORTS)
+      for (const descending of [false, true])
+        for (const favouritesFirst of [false, true]) {
+          const query: RosterQuery = { sort, descending, favouritesFirst };
+          expect(
+            rosterView(floor, query, favourites).map((a) => a.id),
+            JSON.stringify(query),
+          ).toEqual(expected(floor, query, favourites));
+        }
   });
 });
 
