@@ -43,6 +43,7 @@ describe('lazyDefine (P1: widget code loads on first use)', () => {
     expect(calls.count, 'not yet on the page').to.equal(0);
 
     document.body.append(element);
+    expect(calls.count, 'after the next paint').to.equal(0);
     await customElements.whenDefined(tag);
     await (element as Probe).updateComplete;
     expect(calls.count).to.equal(1);
@@ -59,6 +60,8 @@ describe('lazyDefine (P1: widget code loads on first use)', () => {
     const container = await fixture(`<div><${tag}></${tag}></div>`);
     const { calls, load } = loader(tag);
     lazyDefine(tag, load);
+    expect(calls.count, 'the first view is painted first').to.equal(0);
+    await customElements.whenDefined(tag);
     expect(calls.count).to.equal(1);
     expect(container.firstElementChild).to.be.instanceOf(customElements.get(tag)!);
   });
@@ -79,6 +82,7 @@ describe('lazyDefine (P1: widget code loads on first use)', () => {
     expect(calls.count).to.equal(0);
     host.showInner = true;
     await host.updateComplete;
+    await customElements.whenDefined(inner);
     expect(calls.count).to.equal(1);
     expect(host.shadowRoot!.querySelector(inner)).to.be.instanceOf(customElements.get(inner)!);
   });
@@ -93,6 +97,7 @@ describe('lazyDefine (P1: widget code loads on first use)', () => {
     await Promise.resolve();
     expect(calls.count, 'a shadow root the widgets do not own is not watched').to.equal(0);
     defineWidgetsIn(root);
+    await customElements.whenDefined(tag);
     expect(calls.count).to.equal(1);
   });
 

@@ -1,7 +1,8 @@
 // Widgets whose code loads on first use. `lazyDefine(tag, load)` names a tag and how to load its
 // registration; the code is fetched the first time an element with that tag is in the document
-// (or in a widget's shadow root, or in a root handed to `defineWidgetsIn`), and the browser then
-// upgrades every such element. Properties set before the upgrade are kept (Lit replays them).
+// (or in a widget's shadow root, or in a root handed to `defineWidgetsIn`) — after the frame that
+// paints what is already there — and the browser then upgrades every such element. Properties set
+// before the upgrade are kept (Lit replays them).
 
 const pending = new Map<string, () => Promise<unknown>>();
 let observer: MutationObserver | undefined;
@@ -40,15 +41,26 @@ export function defineWidgetsIn(root: ParentNode & Node): void {
     const here = root instanceof Element && root.localName === tag;
     if (!here && !root.querySelector(tag)) continue;
     pending.delete(tag);
-    load().catch((error: unknown) => {
-      // Leave it pending so that the next element with this tag tries again.
-      pending.set(tag, load);
-      watch();
-      console.error(`cc-elements could not load <${tag}>:`, error);
-    });
+    afterPaint(() =>
+      load().catch((error: unknown) => {
+        // Leave it pending so that the next element with this tag tries again.
+        pending.set(tag, load);
+        watch();
+        console.error(`cc-elements could not load <${tag}>:`, error);
+      }),
+    );
   }
   if (pending.size === 0) {
     observer?.disconnect();
     observer = undefined;
   }
+}
+
+/**
+ * Runs `work` once the browser has painted what the page shows now (the next frame, then a task):
+ * loading and drawing a widget never holds back the paint of those already there.
+ */
+function afterPaint(work: () => void): void {
+  if (document.visibilityState === 'hidden') setTimeout(work);
+  else requestAnimationFrame(() => setTimeout(work));
 }
