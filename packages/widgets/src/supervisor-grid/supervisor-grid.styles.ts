@@ -110,6 +110,11 @@ export const styles = css`
   .body {
     min-inline-size: var(--_min-inline-size);
   }
+  /* SV-5: the rows' box is as tall as all its rows (set by the grid): what changes inside it — rows
+     coming into view, moved by a re-sort, redrawn — is laid out and painted without looking outside. */
+  .body {
+    contain: strict;
+  }
   .head {
     position: sticky;
     inset-block-start: 0;
@@ -126,6 +131,9 @@ export const styles = css`
     block-size: var(--_row);
   }
   .body > .row {
+    /* All rows are one height (the grid places them by arithmetic). Contained, a row's changes stay
+       in the row and one moved by a re-sort is cheap to move: its inside is not laid out again. */
+    contain: strict;
     border-block-end: 1px solid var(--_cc-color-border);
     background: var(--_cc-color-surface);
   }

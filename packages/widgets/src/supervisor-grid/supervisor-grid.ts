@@ -1,13 +1,15 @@
 // <cc-supervisor-grid>: the supervisor's floor (SV-1…SV-5, QL-6, QL-7) — every agent of the
 // supervisor's teams live, searched, filtered, sorted and starred by the core, with the actions the
-// backend's policy allows; and the monitored queues' live figures. Rows are virtualised and drawn
-// at most once per animation frame, however fast the roster changes.
+// backend's policy allows; and the monitored queues' live figures. Rows are virtualised (only those
+// in view are in the DOM; all are one height, so where each goes is worked out, never measured) and
+// drawn at most once per animation frame, however fast the roster changes.
 
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import type { VirtualizeDirectiveConfig } from '@lit-labs/virtualizer/virtualize.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { localized, msg, str } from '@lit/localize';
 import { BehaviorSubject, combineLatest, map, of, switchMap, take } from 'rxjs';
 import {
@@ -16,6 +18,7 @@ import {
   CHANNELS,
   queueListView,
   ROSTER_STATUSES,
+  rosterView,
   type AgentActions,
   type AgentProfile,
   type AgentSession,
@@ -154,15 +157,24 @@ const statusesConverter = {
   toAttribute: (value: readonly RosterStatus[]) => value.join(' '),
 };
 
-type LayoutConfigValue = NonNullable<VirtualizeDirectiveConfig<RosterAgent>['layout']>;
-type VirtualRows = typeof import('./virtual-rows.js');
-
-/** The virtualizer once its chunk has arrived; every grid on the page shares the one load. */
-let virtualRows: VirtualRows | undefined;
-let virtualRowsLoading: Promise<VirtualRows> | undefined;
-const loadVirtualRows = () => (virtualRowsLoading ??= import('./virtual-rows.js').then((module) => (virtualRows = module)));
 /** The rows' height in rem (the default of --cc-supervisor-grid-row-block-size), until the header row can be measured. */
 const ROW_REM = 2.75;
+/** Rows drawn beyond those in view, above and below (px): a fast scroll shows rows, not a gap. */
+const OVERSCAN_PX = 480;
+
+/** The rows in the DOM: indexes `first`…`last` of the view, each `height` px tall. */
+interface RowWindow {
+  readonly first: number;
+  readonly last: number;
+  readonly height: number;
+}
+
+/** What the grid watches to know which rows are in view: its scrolling ancestors (itself first) and its size. */
+interface Watched {
+  readonly grid: HTMLElement;
+  readonly clippers: readonly Element[];
+  readonly resize: ResizeObserver;
+}
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -296,7 +308,13 @@ export class CcSupervisorGrid extends CcElement {
   /** Where the open menu came from, to give focus back on Escape. */
   #menuTrigger: { agentId: string; col: number } | undefined;
   #menuShown = false;
-  #layoutMemo: { readonly height: number; readonly layout: LayoutConfigValue } | undefined;
+  /** SV-5: the part of the rows' box in view (px from its top), taken on scroll and resize — never per update. */
+  #visible: { readonly top: number; readonly bottom: number } | undefined;
+  /** One row's height (px), measured from the header row (all rows are one height); 0 until measured. */
+  #rowHeight = 0;
+  /** The rows drawn by the last update. */
+  #drawn: RowWindow = { first: 0, last: -1, height: 0 };
+  #watched: Watched | undefined;
   #queueNames: { readonly queues: readonly Queue[]; readonly names: ReadonlyMap<string, string> } | undefined;
   #teamNames: { readonly profile: AgentProfile | undefined; readonly names: ReadonlyMap<string, string> } | undefined;
 
@@ -379,13 +397,21 @@ export class CcSupervisorGrid extends CcElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    this.#watchGrid();
     this.#syncMenu();
     this.#afterRows();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back in the document: watch the grid's scrolling again (the next update finds it).
+    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#focusInGrid = false;
+    this.#unwatchGrid();
     window.removeEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
@@ -412,7 +438,7 @@ export class CcSupervisorGrid extends CcElement {
 
   // ---- focus in the grid ------------------------------------------------------------------------------
 
-  /** After every render (ours or the virtualizer's): keep exactly one Tab stop and give back focus a move took. */
+  /** After every render: keep exactly one Tab stop and give back focus a move took. */
   #afterRows(): void {
     const grid = this.#grid;
     if (!grid) return;
@@ -426,15 +452,6 @@ export class CcSupervisorGrid extends CcElement {
     }
     // When the focused row is scrolled out of the DOM, the grid itself is the Tab stop.
     grid.tabIndex = target ? -1 : 0;
-  }
-
-  #onRangeChanged(): void {
-    // The virtualizer redraws its rows right after this event (moving rows a re-sort moved); look once it has.
-    this.#drawing = true;
-    queueMicrotask(() => {
-      this.#drawing = false;
-      this.#afterRows();
-    });
   }
 
   #row(index: number): HTMLElement | null {
@@ -831,20 +848,74 @@ export class CcSupervisorGrid extends CcElement {
     return this.#teamNames.names;
   }
 
+  // ---- which rows are in view (SV-5) ------------------------------------------------------------------
+
   /**
-   * The flow layout, told the rows' real height up front. Its own first guess is 100 px: correcting that from a
-   * ResizeObserver callback makes Chromium report "ResizeObserver loop completed with undelivered
-   * notifications" on the host page's window.onerror. All rows are one height (the header's), so
-   * the guess is exact. `_itemSize` is the layout's initial estimate (@lit-labs/virtualizer 2.1).
+   * The rows to draw for `count` agents: those in view and OVERSCAN_PX beyond. All rows are one
+   * height, so this is arithmetic on the last scroll position and size taken — nothing is measured
+   * when the roster changes, however often.
    */
-  #layout(rows: VirtualRows): LayoutConfigValue {
+  #rowWindow(count: number): RowWindow {
+    const height = this.#rowHeight || parseFloat(getComputedStyle(document.documentElement).fontSize) * ROW_REM;
+    if (count === 0) return { first: 0, last: -1, height };
+    const { top, bottom } = this.#visible ?? { top: 0, bottom: window.innerHeight };
+    const first = Math.max(0, Math.min(count - 1, Math.floor((top - OVERSCAN_PX) / height)));
+    const last = Math.max(first, Math.min(count - 1, Math.ceil((bottom + OVERSCAN_PX) / height) - 1));
+    return { first, last, height };
+  }
+
+  /** Takes the rows' height and the part of the rows' box in view; true when that changes the rows to draw. */
+  #measure(): boolean {
+    const body = this.#body;
+    const watched = this.#watched;
+    if (!body || !watched) return false;
     const header = this.renderRoot.querySelector<HTMLElement>('[part="header"] [role="row"]')?.getBoundingClientRect().height;
-    const height = header || parseFloat(getComputedStyle(document.documentElement).fontSize) * ROW_REM;
-    if (this.#layoutMemo?.height !== height) {
-      const layout = { ...rows.flow(), _itemSize: { width: 100, height } };
-      this.#layoutMemo = { height, layout };
+    if (header) this.#rowHeight = header;
+    const box = body.getBoundingClientRect();
+    let top = 0;
+    let bottom = window.innerHeight;
+    for (const clipper of watched.clippers) {
+      const clip = clipper.getBoundingClientRect();
+      top = Math.max(top, clip.top);
+      bottom = Math.min(bottom, clip.bottom);
     }
-    return this.#layoutMemo!.layout;
+    this.#visible = { top: top - box.top, bottom: Math.max(top, bottom) - box.top };
+    const next = this.#rowWindow(this.#agents.length);
+    const drawn = this.#drawn;
+    return next.first !== drawn.first || next.last !== drawn.last || next.height !== drawn.height;
+  }
+
+  readonly #onScroll = (): void => {
+    if (this.#measure()) this.requestUpdate();
+  };
+
+  /** Watches the grid (when the agents view shows one): its and its ancestors' scrolling, and its size. */
+  #watchGrid(): void {
+    const grid = this.#grid;
+    if (this.#watched?.grid === grid) return;
+    this.#unwatchGrid();
+    if (!grid || !this.isConnected) return;
+    // Sizes are taken at the next frame, the first time too (until then the rows drawn are those of
+    // a window-high grid scrolled to the top): drawing rows from a ResizeObserver callback could change
+    // the grid's size again within it ("ResizeObserver loop completed with undelivered notifications").
+    const resize = new ResizeObserver(() => requestAnimationFrame(this.#onScroll));
+    resize.observe(grid);
+    this.#watched = { grid, clippers: [grid, ...clippingAncestors(grid)], resize };
+    for (const clipper of this.#watched.clippers) clipper.addEventListener('scroll', this.#onScroll, { passive: true });
+    window.addEventListener('scroll', this.#onScroll, { passive: true });
+    window.addEventListener('resize', this.#onScroll, { passive: true });
+  }
+
+  #unwatchGrid(): void {
+    const watched = this.#watched;
+    if (!watched) return;
+    this.#watched = undefined;
+    // A grid drawn again (another view, or agents back after a filter) starts at its top.
+    this.#visible = undefined;
+    watched.resize.disconnect();
+    for (const clipper of watched.clippers) clipper.removeEventListener('scroll', this.#onScroll);
+    window.removeEventListener('scroll', this.#onScroll);
+    window.removeEventListener('resize', this.#onScroll);
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------
@@ -1038,26 +1109,26 @@ export class CcSupervisorGrid extends CcElement {
         <div part="header" class="head" role="rowgroup">
           <div role="row" class="row" aria-rowindex="1">${columns.map((column, col) => this.#renderHeader(column, col))}</div>
         </div>
-        <div class="body" role="rowgroup" @rangeChanged=${this.#onRangeChanged}>${this.#renderRows(roster, context)}</div>
+        ${this.#renderBody(roster.agents, context)}
       </div>
     `;
   }
 
-  /** SV-5: only the rows in view, through the virtualizer (a row saying "Loading…" until its chunk has arrived). */
-  #renderRows(roster: RosterFrame, context: RowContext): unknown {
-    const rows = virtualRows;
-    if (!rows) {
-      void loadVirtualRows().then(() => this.requestUpdate());
-      return html`<div role="row" class="row" aria-rowindex="2">
-        <div role="gridcell" class="cell" aria-busy="true">${msg('Loading…')}</div>
-      </div>`;
-    }
-    return rows.virtualize({
-      layout: this.#layout(rows),
-      items: roster.agents as RosterAgent[],
-      keyFunction: (agent: RosterAgent) => agent.id,
-      renderItem: (agent: RosterAgent, index: number) => this.#renderRow(agent, index, context),
-    });
+  /**
+   * SV-5: only the rows in view are in the DOM, in the order of the view, after a space as tall as
+   * the rows above them; the box is as tall as all the rows, so the scrollbar is true. Rows are
+   * keyed by agent: a re-sort moves an agent's row (its cells as they were), it never redraws it.
+   */
+  #renderBody(agents: readonly RosterAgent[], context: RowContext): TemplateResult {
+    const drawn = (this.#drawn = this.#rowWindow(agents.length));
+    const box = { 'block-size': `${agents.length * drawn.height}px`, 'padding-block-start': `${drawn.first * drawn.height}px` };
+    return html`<div class="body" role="rowgroup" style=${styleMap(box)}>
+      ${repeat(
+        agents.slice(drawn.first, drawn.last + 1),
+        (agent) => agent.id,
+        (agent, i) => this.#renderRow(agent, drawn.first + i, context),
+      )}
+    </div>`;
   }
 
   #renderHeader(column: Column, col: number): TemplateResult {
@@ -1383,11 +1454,12 @@ function rosterFrames(client: CcClient, query: RosterQuery) {
   // The roster record itself says "something changed" (no list built per event); the rest is per frame.
   return combineLatest([client.select((s) => s.roster), client.favourites$]).pipe(
     perFrame(),
-    // Asked of the core once per frame (not once per event): its answer is synchronous.
-    switchMap(([roster, favourites]) =>
-      client.rosterView$(query).pipe(
+    // Once per frame (not once per event): the core's list of agents (built once, shared with its
+    // other subscribers), its view for the query (the core's rule) and its length.
+    switchMap(([, favourites]) =>
+      client.roster$.pipe(
         take(1),
-        map((agents): RosterFrame => ({ agents, total: Object.keys(roster).length, favourites, query })),
+        map((agents): RosterFrame => ({ agents: rosterView(agents, query, favourites), total: agents.length, favourites, query })),
       ),
     ),
   );
@@ -1416,6 +1488,20 @@ function renderInteraction(interaction: RosterInteraction, now: number): Templat
         : nothing
     }
   </span>`;
+}
+
+/** The ancestors that may clip the grid (across shadow roots), up to the first fixed one, as the virtualizers do. */
+function clippingAncestors(element: Element): Element[] {
+  const found: Element[] = [];
+  let node: Node | null = element;
+  for (;;) {
+    const parent: Node | null = node instanceof Element && node.assignedSlot ? node.assignedSlot : (node.parentNode ?? null);
+    node = parent instanceof ShadowRoot ? parent.host : parent;
+    if (!(node instanceof Element)) return found;
+    const style = getComputedStyle(node);
+    if (style.overflow !== 'visible') found.push(node);
+    if (style.position === 'fixed') return found;
+  }
 }
 
 function countSentence(shown: number, total: number): string {
