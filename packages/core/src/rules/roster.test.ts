@@ -125,6 +125,17 @@ describe('rosterView on a floor (SV-5)', () => {
           ).toEqual(expected(floor, query, favourites));
         }
   });
+
+  it('SV-5: a floor too big for one 16-bit pass (70,000 agents by time in status, favourites first) orders the same', () => {
+    const floor = Array.from({ length: 70_000 }, (_, i) =>
+      agent(`b${i}`, { name: ['Ana', 'Bob', 'Cleo'][i % 3]!, since: (i * 7919) % 69_997, status: i % 2 ? 'busy' : 'ready' }),
+    );
+    const favourites = new Set(floor.filter((_, i) => i % 5 === 0).map((a) => a.id));
+    for (const descending of [false, true]) {
+      const query: RosterQuery = { sort: 'timeInStatus', descending, favouritesFirst: true };
+      expect(rosterView(floor, query, favourites).map((a) => a.id)).toEqual(expected(floor, query, favourites));
+    }
+  });
 });
 
 describe('agentActions (SV-3, SV-4)', () => {
