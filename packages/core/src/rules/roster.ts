@@ -150,8 +150,8 @@ function sortShown(shown: readonly RosterAgent[], query: RosterQuery, favourites
 function radixOrder(keys: Uint32Array, order: Uint32Array): Uint32Array {
   let max = 0;
   for (let i = 0; i < keys.length; i++) if (keys[i]! > max) max = keys[i]!;
-  let from = order;
-  let to = new Uint32Array(order.length);
+  let from: Uint32Array = order;
+  let to: Uint32Array = new Uint32Array(order.length);
   for (let shift = 0; shift === 0 || (shift < 32 && max >>> shift > 0); shift += 16) {
     const counts = new Uint32Array(Math.min(1 << 16, (max >>> shift) + 1));
     for (let i = 0; i < from.length; i++) counts[(keys[from[i]!]! >>> shift) & 0xffff]!++;
