@@ -18,7 +18,6 @@ import {
   CHANNELS,
   queueListView,
   ROSTER_STATUSES,
-  rosterView,
   type AgentActions,
   type AgentProfile,
   type AgentSession,
@@ -1454,12 +1453,12 @@ function rosterFrames(client: CcClient, query: RosterQuery) {
   // The roster record itself says "something changed" (no list built per event); the rest is per frame.
   return combineLatest([client.select((s) => s.roster), client.favourites$]).pipe(
     perFrame(),
-    // Once per frame (not once per event): the core's list of agents (built once, shared with its
-    // other subscribers), its view for the query (the core's rule) and its length.
+    // Asked of the core once per frame (not once per event): its view for the query, and its list of
+    // agents for the count — built once for both (roster$ is shared), no count of the record's keys.
     switchMap(([, favourites]) =>
-      client.roster$.pipe(
+      combineLatest([client.rosterView$(query), client.roster$]).pipe(
         take(1),
-        map((agents): RosterFrame => ({ agents: rosterView(agents, query, favourites), total: agents.length, favourites, query })),
+        map(([agents, all]): RosterFrame => ({ agents, total: all.length, favourites, query })),
       ),
     ),
   );
