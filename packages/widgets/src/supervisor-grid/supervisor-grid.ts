@@ -639,8 +639,10 @@ export class CcSupervisorGrid extends CcElement {
 
   /** Shows the menu as a popover next to the row that opened it, focusing its first item. */
   #syncMenu(): void {
+    // Most updates are roster frames with no menu to show: no search of the rows for one.
+    if (this.menuAgentId === undefined || this.#menuShown) return;
     const menu = this.renderRoot.querySelector<HTMLElement>('[part="menu"]');
-    if (!menu || this.#menuShown) return;
+    if (!menu) return;
     this.#menuShown = true;
     if (!menu.matches(':popover-open')) menu.showPopover();
     window.addEventListener('pointerdown', this.#onOutsidePointer, true);
