@@ -4,6 +4,7 @@
 
 import type { Channel } from '../model/channel.js';
 import type { MonitorMode, RosterAgent, RosterStatus, SupervisorPolicy } from '../model/supervisor.js';
+import { compareNames } from './collate.js';
 
 export const ROSTER_SORTS = ['name', 'status', 'timeInStatus', 'interactions'] as const;
 export type RosterSort = (typeof ROSTER_SORTS)[number];
@@ -35,19 +36,17 @@ const fold = (text: string) =>
     .replace(/\p{Diacritic}/gu, '')
     .toLowerCase();
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 /** Every name's place in collation order, kept while the names stay the same. */
 let ranked = new Map<string, number>();
 
 /** Ranks every current name afresh (so names of agents long gone do not pile up). */
 function rankNames(agents: readonly RosterAgent[]): void {
-  const names = [...new Set(agents.map((a) => a.name))].sort(collator.compare);
+  const names = [...new Set(agents.map((a) => a.name))].sort(compareNames);
   ranked = new Map();
   let rank = 0;
   names.forEach((name, i) => {
     // Names the collator calls equal ("ana" and "Ana") share a rank; the id decides between them.
-    if (i > 0 && collator.compare(names[i - 1]!, name) !== 0) rank = i;
+    if (i > 0 && compareNames(names[i - 1]!, name) !== 0) rank = i;
     ranked.set(name, rank);
   });
 }
@@ -138,7 +137,7 @@ function sortShown(shown: readonly RosterAgent[], query: RosterQuery, favourites
     const next = order[at + 1];
     if (next !== undefined && byKey[next] === byKey[i] && byName[next] === byName[i]) continue;
     if (at > runStart) {
-      const run = sorted.slice(runStart, at + 1).sort((a, b) => idSign * collator.compare(a.id, b.id));
+      const run = sorted.slice(runStart, at + 1).sort((a, b) => idSign * compareNames(a.id, b.id));
       for (let j = 0; j < run.length; j++) sorted[runStart + j] = run[j]!;
     }
     runStart = at + 1;
