@@ -86,13 +86,15 @@ const held = (value, { atMost, atLeast }) => (atMost !== undefined ? value <= at
 const benchmarks = {
   async P1() {
     const initial = await measure('packages/widgets/src/cc-all.ts');
-    // The goal counts one protocol adapter: the pages as an agent desktop loads them, on each adapter.
+    // The goal counts one protocol adapter: the page as an agent desktop on Finesse loads it. The
+    // simulator's page is reported too, without the goal: that adapter carries the whole contact
+    // centre (the backend itself) into the page.
     const pages = [
-      { adapter: 'simulator', entry: 'bench/size/desktop-sim.ts' },
-      { adapter: 'Finesse', entry: 'bench/size/desktop-finesse.ts' },
+      { adapter: 'Finesse', entry: 'bench/size/desktop-finesse.ts', goal: true },
+      { adapter: 'simulator', entry: 'bench/size/desktop-sim.ts', goal: false },
     ];
     const withAdapter = [];
-    for (const { adapter, entry } of pages) {
+    for (const { adapter, entry, goal } of pages) {
       const { initialGzip } = await measure(entry);
       const value = kb(initialGzip);
       withAdapter.push({
@@ -100,8 +102,9 @@ const benchmarks = {
         name: `initial JS gzip: core + every widget + the ${adapter} adapter (${entry})`,
         value,
         unit: 'KB',
-        goal: '≤ 60 KB',
-        met: held(value, { atMost: 60 }),
+        ...(goal
+          ? { goal: '≤ 60 KB', met: held(value, { atMost: 60 }) }
+          : { goal: '— (the simulator is the backend, not a protocol adapter)' }),
         details: { largest: await breakdown(entry) },
       });
     }
