@@ -29,6 +29,7 @@ export * from './session/wrap-up-choices.js';
 export * from './rules/presence.js';
 export * from './session/drafts.js';
 export * from './session/favourites.js';
+export * from './session/locale.js';
 export * from './rules/composer.js';
 export * from './rules/email-modes.js';
 export * from './rules/attachments.js';

@@ -59,6 +59,7 @@ import { composerCheck } from '../rules/composer.js';
 import type { BeingMonitored, MonitorMode, RosterAgent } from '../model/supervisor.js';
 import { agentActions, rosterView, type AgentActions, type RosterQuery } from '../rules/roster.js';
 import { loadFavourites, saveFavourites } from '../session/favourites.js';
+import { isLocaleTag, loadLocale, saveLocale } from '../session/locale.js';
 
 export interface ClientOptions {
   readonly adapter: Adapter;
@@ -214,6 +215,15 @@ export interface CcClient {
   stopMonitor(agentId: string, taskId: string): Promise<void>;
   /** SV-4, agent side: a supervisor is listening to one of my calls (where the backend reports it). */
   readonly beingMonitored$: Observable<BeingMonitored | undefined>;
+
+  // ---- preferences (PL-4) ----
+  /**
+   * PL-4: the language the agent chose for the widgets (a BCP 47 tag such as "fr" or "ro-RO"), kept
+   * in storage so it survives a reload; undefined when none was chosen (the widgets follow the page).
+   */
+  readonly locale$: Observable<string | undefined>;
+  /** PL-4: choose the widgets' language, or forget the choice with undefined. Rejects with storage.failed when it cannot be kept. */
+  setLocale(locale: string | undefined): Promise<void>;
 
   /** Send a command as is, after the capability check. */
   execute(command: Command): Promise<void>;
@@ -546,6 +556,13 @@ export function createClient(options: ClientOptions): CcClient {
   void loadFavourites(storage).then((stored) => {
     if (favourites$.value.size === 0 && stored.size > 0) favourites$.next(stored);
   });
+  // PL-4: the chosen language, loaded from storage once; a choice made before it loads wins.
+  const locale$ = new BehaviorSubject<string | undefined>(undefined);
+  let localeChosen = false;
+  void loadLocale(storage).then((stored) => {
+    if (!localeChosen && stored !== undefined) locale$.next(stored);
+  });
+  let savingLocale: Promise<void> = Promise.resolve();
   const agentName = (agentId: string) => store.state.roster[agentId]?.name ?? agentId;
   /** SV-3/SV-4: the allowed actions, or a refusal when the agent is not on the roster. */
   const actionsFor = (agentId: string) => {
@@ -917,6 +934,20 @@ export function createClient(options: ClientOptions): CcClient {
       } catch (error) {
         throw new CcError('storage.failed', undefined, { cause: error });
       }
+    },
+    locale$: locale$.pipe(distinctUntilChanged()),
+    setLocale(locale) {
+      if (locale !== undefined && !isLocaleTag(locale)) {
+        return Promise.reject(new CcError('command.notAllowed', `"${String(locale)}" is not a language tag (e.g. "fr" or "ro-RO").`));
+      }
+      localeChosen = true;
+      locale$.next(locale);
+      // Saves in order, so the last choice is the one kept.
+      const save = savingLocale.then(() => saveLocale(storage, locale));
+      savingLocale = save.catch(() => undefined);
+      return save.catch((error: unknown) => {
+        throw new CcError('storage.failed', undefined, { cause: error });
+      });
     },
     agentActions$: (agentId) =>
       select(
