@@ -88,6 +88,7 @@ if (ensureChromium()) {
       '--test-reporter-destination=.e2e.tap',
       'demo/demo.e2e.test.mjs',
       'demo/finesse.e2e.test.mjs',
+      'demo/plain.e2e.test.mjs',
     ],
     { env: { ...process.env, CHROME_PATH: chrome } },
   );
