@@ -22,6 +22,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
 import { channelName, errorMessage, indicatorName, mediaName, statusName, systemReasonName } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
+import { formatSpokenDuration } from '../internal/locale.js';
 import { styles } from './agent-state.styles.js';
 
 /** What a state-change event carries: the core's request, as the menu offered it. */
@@ -223,9 +224,9 @@ export class CcAgentState extends CcElement {
   #renderChannel(view: ChannelView, elapsed: number | undefined, state: CcState): TemplateResult {
     return html`
       <li part="channel" data-channel=${view.channel}>
-        <span>${channelName(view.channel)}:</span>
+        <span>${msg(str`${channelName(view.channel)}:`)}</span>
         <strong class="status-${view.status}">${this.#statusText(view, state)}</strong>
-        <time aria-label=${msg(str`for ${formatDuration(elapsed)}`)}>${formatDuration(elapsed)}</time>
+        <time aria-label=${msg(str`for ${elapsed === undefined ? '' : formatSpokenDuration(elapsed)}`)}>${formatDuration(elapsed)}</time>
       </li>
     `;
   }
@@ -275,7 +276,7 @@ export class CcAgentState extends CcElement {
                 ${failed.map(
                   (m) =>
                     html`<li data-media=${m.media}>
-                      ${mediaName(m.media)}: ${channelFailure(m.error!)}
+                      ${msg(str`${mediaName(m.media)}: ${channelFailure(m.error!)}`)}
                       ${m.status === 'failed' && m.attempts !== undefined ? msg(str`(attempt ${m.attempts} of ${limit})`) : nothing}
                     </li>`,
                 )}

@@ -29,6 +29,7 @@ import { commandButton, noticeItem } from '../internal/parts.js';
 import { controls } from '../internal/tokens.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
+import { formatSeconds } from '../internal/locale.js';
 import { styles } from './call-banner.styles.js';
 
 /** CB-5: who is calling and from which queue, for a host that looks the customer up. */
@@ -383,7 +384,7 @@ export class CcCallBanner extends CcElement {
       if (this.#lowTimeAnnounced.has(task.id)) continue;
       this.#lowTimeAnnounced.add(task.id);
       const seconds = Math.ceil(left / 1000);
-      this.#announce([msg(str`${seconds} seconds left to answer the call from ${this.#callerText(task)}.`)]);
+      this.#announce([msg(str`${formatSeconds(seconds)} left to answer the call from ${this.#callerText(task)}.`)]);
     }
   }
 
@@ -537,7 +538,7 @@ export class CcCallBanner extends CcElement {
       notice.until === undefined
         ? ''
         : left === undefined
-          ? ' ' + msg(str`You are unavailable for ${Math.ceil((notice.until - notice.at) / 1000)} seconds.`)
+          ? ' ' + msg(str`You are unavailable for ${formatSeconds(Math.ceil((notice.until - notice.at) / 1000))}.`)
           : left > 0
             ? ' ' + msg(str`Available again in ${formatDuration(left)}.`)
             : ' ' + msg('Available again in a moment.');

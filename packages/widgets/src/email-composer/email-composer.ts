@@ -42,6 +42,7 @@ import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
+import { formatLocale } from '../internal/locale.js';
 import type { ThreadView } from './email-thread.js';
 import { styles } from './email-composer.styles.js';
 import type { EditorActive, EmailEditor } from './email-editor.js';
@@ -511,7 +512,7 @@ export class CcEmailComposer extends CcElement {
     const header = [
       msg('---------- Forwarded message ----------'),
       msg(str`From: ${from}`),
-      msg(str`Date: ${new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(message.at)}`),
+      msg(str`Date: ${new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(message.at)}`),
       msg(str`Subject: ${subject}`),
       msg(str`To: ${to.join(', ')}`),
       ...(cc.length > 0 ? [msg(str`Cc: ${cc.join(', ')}`)] : []),
@@ -814,7 +815,7 @@ export class CcEmailComposer extends CcElement {
     const names = accepted.map((f) => f.name).join(', ');
     this.announcement = [
       accepted.length > 0 ? msg(str`Attached: ${names}.`) : '',
-      refused.length > 0 ? msg(str`${refused.length} file(s) refused.`) : '',
+      refused.length > 0 ? msg(str`Files refused: ${refused.length}.`) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -846,7 +847,7 @@ export class CcEmailComposer extends CcElement {
         return msg(str`“${name}” is not an allowed format. Allowed: ${formats}.`);
       }
       case 'tooLarge':
-        return msg(str`“${name}” is too large: the limit is ${formatBytes(refusal.limit ?? 0)}.`);
+        return msg(str`“${name}” is too large: the limit is ${formatBytes(refusal.limit ?? 0, formatLocale())}.`);
       case 'tooMany':
         return msg(str`“${name}” was not added: at most ${refusal.limit ?? 0} files per email.`);
     }
@@ -1676,7 +1677,7 @@ export class CcEmailComposer extends CcElement {
                 (a) =>
                   html`<li part="file" class="file" data-forwarded=${a.id}>
                     <span class="preview" aria-hidden="true">↪</span>
-                    <span class="name">${a.name}</span> <span class="size">${formatBytes(a.size)}</span>
+                    <span class="name">${a.name}</span> <span class="size">${formatBytes(a.size, formatLocale())}</span>
                     <button
                       type="button"
                       class="remove"
@@ -1698,7 +1699,7 @@ export class CcEmailComposer extends CcElement {
                 (f) =>
                   html`<li part="file" class="file" data-file=${f.file.name}>
                     ${f.url ? html`<img class="preview" src=${f.url} alt="" />` : html`<span class="preview" aria-hidden="true">📄</span>`}
-                    <span class="name">${f.file.name}</span> <span class="size">${formatBytes(f.file.size)}</span>
+                    <span class="name">${f.file.name}</span> <span class="size">${formatBytes(f.file.size, formatLocale())}</span>
                     ${
                       f.url && this.editorState === 'ready'
                         ? html`<button type="button" class="inline" @click=${() => this.#inline(f)}>${msg('Insert in the body')}</button>`
@@ -1719,7 +1720,7 @@ export class CcEmailComposer extends CcElement {
           : nothing
       }
       <p class="hint limits">
-        ${msg(str`Up to ${rules.maxCount} files of ${formatBytes(rules.maxSizeBytes)} each.`)}
+        ${msg(str`Up to ${rules.maxCount} files of ${formatBytes(rules.maxSizeBytes, formatLocale())} each.`)}
         ${rules.formats.length > 0 ? msg(str`Formats: ${rules.formats.join(', ')}.`) : nothing} ${msg('Drop files here or use Attach.')}
       </p>
     `;

@@ -10,6 +10,7 @@ import { msg, str } from '@lit/localize';
 import { formatBytes, inboundBlocked, type Attachment, type AttachmentRules, type Message } from '@cc-elements/core';
 import { mountSanitized, sanitizeEmail, type SanitizeOptions } from '../internal/sanitize.js';
 import { announcementName, errorMessage } from '../internal/messages.js';
+import { formatLocale } from '../internal/locale.js';
 
 /** What the thread shows and how, decided by the composer. */
 export interface ThreadView {
@@ -115,7 +116,7 @@ class EmailBodyDirective extends Directive {
 /** An email body, sanitized, in its own shadow root; its quoted history shown or not. */
 const emailBody = directive(EmailBodyDirective);
 
-const dateFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateFormat = () => new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 /** Download links: the backend's files, or a `data:` stand-in (downloaded, never opened in place). */
 const SAFE_DOWNLOAD = /^(?:https?:|blob:|data:)/i;
 
@@ -163,7 +164,7 @@ function renderAttachments(message: Message, view: ThreadView, actions: ThreadAc
   if (listed.length === 0) return nothing;
   return html`<ul part="attachments" class="attachments" aria-label=${msg('Attachments')}>
     ${listed.map((a) => {
-      const size = formatBytes(a.size);
+      const size = formatBytes(a.size, formatLocale());
       const reason = blockedReason(a, view.rules);
       if (reason !== undefined) {
         return html`<li>

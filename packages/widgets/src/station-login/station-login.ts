@@ -30,6 +30,7 @@ import {
   type TenantSettings,
 } from '@cc-elements/core';
 import { CcElement } from '../internal/cc-element.js';
+import { formatLocale } from '../internal/locale.js';
 import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
 import { dialNumberProblem, errorMessage, extensionProblem, roleName, signOutBlocker, stationKindName } from '../internal/messages.js';
@@ -69,7 +70,7 @@ let nextId = 0;
 export class CcStationLogin extends CcElement {
   static override styles = [CcElement.styles, controls, styles];
 
-  /** Locale for country names; defaults to the document's language. */
+  /** Locale for country names; defaults to the widgets' language (PL-4). */
   @property() locale: string | undefined;
 
   /**
@@ -147,7 +148,7 @@ export class CcStationLogin extends CcElement {
   }
 
   get #locale(): string {
-    return this.locale ?? (this.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en');
+    return this.locale ?? formatLocale();
   }
 
   /** The locale the country list is (being) worked out in. */

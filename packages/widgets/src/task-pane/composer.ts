@@ -20,6 +20,7 @@ import {
   type Workflow,
 } from '@cc-elements/core';
 import { errorMessage } from '../internal/messages.js';
+import { formatLocale } from '../internal/locale.js';
 
 export interface PendingFile {
   readonly id: string;
@@ -95,7 +96,7 @@ export function refusalText(refused: RefusedFile<File>): string {
     case 'format':
       return msg(str`${name} is not a format you can send here.`);
     case 'tooLarge':
-      return msg(str`${name} is larger than the ${formatBytes(refused.limit ?? 0)} allowed.`);
+      return msg(str`${name} is larger than the ${formatBytes(refused.limit ?? 0, formatLocale())} allowed.`);
     case 'tooMany':
       return msg(str`${name} was not added: at most ${refused.limit ?? 0} files per message.`);
   }
@@ -282,7 +283,7 @@ export function renderComposer(view: ComposerView, actions: ComposerActions): Te
               (f) => f.id,
               (f) =>
                 html`<li part="attachment-preview">
-                  <span>${f.file.name}</span> <span class="muted">${formatBytes(f.file.size)}</span>
+                  <span>${f.file.name}</span> <span class="muted">${formatBytes(f.file.size, formatLocale())}</span>
                   <button
                     part="remove-attachment"
                     type="button"

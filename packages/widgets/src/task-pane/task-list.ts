@@ -41,7 +41,7 @@ export function renderOffers(view: OffersView, actions: OfferActions): TemplateR
         return html`<li part="offer" class="offer" data-task-id=${task.id} data-media=${task.media} aria-labelledby=${headingId}>
           <div class="head">
             ${channelIcon(task, view.tenant)}
-            <strong id=${headingId}>${msg(str`New ${channelLabel(task, view.tenant)}`)}: ${customerOf(task)}</strong>
+            <strong id=${headingId}>${msg(str`New ${channelLabel(task, view.tenant)}: ${customerOf(task)}`)}</strong>
             ${
               left === undefined
                 ? nothing

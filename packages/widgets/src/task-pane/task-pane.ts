@@ -54,6 +54,7 @@ import { controls } from '../internal/tokens.js';
 import { widgetAvailable } from '../internal/lazy.js';
 import { channelName, errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
+import { formatSeconds } from '../internal/locale.js';
 import { styles } from './task-pane.styles.js';
 import { DEFAULT_SHORTCUTS, matches, type TaskPaneShortcuts } from './shortcuts.js';
 import { channelLabel, channelTypeOf, customerOf } from './look.js';
@@ -252,9 +253,11 @@ let files = 0;
  * @csspart countdown - Time left to accept; `data-urgent` in the last 10 seconds.
  * @csspart accept - Accept button.
  * @csspart decline - Decline button (when the backend allows declining).
+ * @csspart queue - The queue an offer came from.
  * @csspart notice - A missed (RONA), declined or abandoned offer; `data-kind`; `dismiss` is its button.
  * @csspart dismiss - A notice's or pop-up's dismiss button.
  * @csspart toast - TP-3: "new message" pop-up for a conversation not shown.
+ * @csspart show - The pop-up's button that shows that conversation.
  * @csspart task-list - The conversations list (navigation).
  * @csspart task-list-toggle - Expands or collapses the list.
  * @csspart task - One conversation row; `data-status`, `data-unread`, `aria-selected`.
@@ -271,6 +274,9 @@ let files = 0;
  * @csspart transfer - Opens the routing points.
  * @csspart transfer-picker - The routing points of this medium.
  * @csspart target - One routing point.
+ * @csspart transfer-reason - TP-15: the wrap-up reason asked before a transfer when wrap-up is forced.
+ * @csspart transfer-reason-chosen - The reason chosen for the transfer, with a check.
+ * @csspart voice-pause - TP-15: says transfer and the clock are stopped while a voice call is on.
  * @csspart end - Ends the conversation.
  * @csspart response-timer - DX-2: first-response or follow-up countdown.
  * @csspart inactivity-timer - DX-3: customer-inactivity countdown.
@@ -321,7 +327,12 @@ let files = 0;
  * @csspart email-composer - Where `<cc-email-composer>` goes for an email task.
  * @csspart wrap-up - Where `<cc-wrapup-picker>` goes for a task in wrap-up.
  * @csspart dialog - The modal dialogs (unsaved changes, workflow parameters); `data-kind`.
+ * @csspart go-back - TP-4: "Go back" in the unsaved-changes dialog.
+ * @csspart continue - TP-4: "Continue without saving" in the unsaved-changes dialog.
+ * @csspart workflow-parameter - TP-10: an input the workflow asks for.
+ * @csspart trigger - TP-10: triggers the workflow.
  * @csspart error - A failed command's message.
+ * @csspart empty - Said when the pane has no client.
  *
  * @cssproperty --cc-task-pane-customer-bubble - Background of customer bubbles (grey).
  * @cssproperty --cc-task-pane-agent-bubble - Background of agent bubbles (solid blue).
@@ -555,7 +566,7 @@ export class CcTaskPane extends CcElement {
       if (left === undefined || left <= 0 || left > LOW_TIME_MS || this.#lowTimeAnnounced.has(task.id)) continue;
       this.#lowTimeAnnounced.add(task.id);
       const seconds = Math.ceil(left / 1000);
-      this.announcement = msg(str`${seconds} seconds left to accept the conversation with ${customerOf(task)}.`);
+      this.announcement = msg(str`${formatSeconds(seconds)} left to accept the conversation with ${customerOf(task)}.`);
     }
     const task = clocks?.taskId === undefined ? undefined : tasks?.find((t) => t.id === clocks.taskId);
     if (!task || !clocks) return;
@@ -567,11 +578,11 @@ export class CcTaskPane extends CcElement {
       this.#lowTimeAnnounced.add(key);
       this.announcement = say(Math.ceil(left / 1000));
     };
-    low('response', clocks.response?.left, (seconds) => msg(str`${seconds} seconds left to reply to ${customerOf(task)}.`));
+    low('response', clocks.response?.left, (seconds) => msg(str`${formatSeconds(seconds)} left to reply to ${customerOf(task)}.`));
     low('inactivity', clocks.inactivity?.left, (seconds) =>
       clocks.inactivity?.canExtend
-        ? msg(str`${customerOf(task)} will be unassigned in ${seconds} seconds unless they write; you can extend.`)
-        : msg(str`${customerOf(task)} will be unassigned in ${seconds} seconds unless they write.`),
+        ? msg(str`${customerOf(task)} will be unassigned in ${formatSeconds(seconds)} unless they write; you can extend.`)
+        : msg(str`${customerOf(task)} will be unassigned in ${formatSeconds(seconds)} unless they write.`),
     );
   }
 
@@ -1121,7 +1132,7 @@ export class CcTaskPane extends CcElement {
       <div class="actions">
         <button part="go-back" type="button" data-initial-focus @click=${() => this.#goBack()}>${msg('Go back')}</button>
         <button part="continue" type="button" class="danger" @click=${() => this.#continueWithoutSaving()}>
-          ${msg('Continue without saving')}: ${doing}
+          ${msg(str`Continue without saving: ${doing}`)}
         </button>
       </div>`;
   }

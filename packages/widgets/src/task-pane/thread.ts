@@ -15,6 +15,7 @@ import {
   type Thread,
 } from '@cc-elements/core';
 import { announcementName, errorMessage } from '../internal/messages.js';
+import { formatLocale } from '../internal/locale.js';
 import { customerOf, initials } from './look.js';
 
 export interface ThreadView {
@@ -47,7 +48,7 @@ function sanitizer(ready: () => void): ((html: string) => DocumentFragment) | un
   return undefined;
 }
 
-const timeFormat = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const timeFormat = () => new Intl.DateTimeFormat(formatLocale(), { dateStyle: 'short', timeStyle: 'short' });
 
 function time(at: number): TemplateResult {
   return html`<time part="time" datetime=${new Date(at).toISOString()}>${timeFormat().format(at)}</time>`;
@@ -76,7 +77,7 @@ function receiptText(message: Message): string {
 
 function renderAttachment(attachment: Attachment, rules: AttachmentRules | undefined, inbound: boolean): TemplateResult {
   const blocked = inbound ? inboundBlocked(attachment, rules) : undefined;
-  const label = html`${attachment.name} <span class="muted">(${formatBytes(attachment.size)})</span>`;
+  const label = html`${attachment.name} <span class="muted">(${formatBytes(attachment.size, formatLocale())})</span>`;
   if (blocked) {
     const why = blocked.reason === 'backend' ? errorMessage(blocked.error) : msg('It failed the payment-card (PCI) check.');
     return html`<li part="attachment" data-blocked>
