@@ -7,7 +7,15 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
   test: {
-    include: ['packages/core/src/**/*.test.ts', 'packages/adapters/*/src/**/*.test.ts', 'packages/adapters/*/emulator/**/*.test.ts'],
+    include: [
+      'packages/core/src/**/*.test.ts',
+      'packages/adapters/*/src/**/*.test.ts',
+      'packages/adapters/*/emulator/**/*.test.ts',
+      // PL-1: the widgets' custom-elements manifest, and the React wrappers' events against it (Node; the
+      // React components' own test is a browser test, *.test.tsx).
+      'packages/widgets/test/manifest.test.ts',
+      'packages/react/src/**/*.test.ts',
+    ],
     environment: 'node',
     pool: 'threads',
     maxWorkers: 2,

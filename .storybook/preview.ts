@@ -1,6 +1,11 @@
 // Every story gets a docs page, and a toolbar that switches the widgets' colour scheme.
 
-import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest, type Preview } from '@storybook/web-components-vite';
+// PL-1: docs tables and controls (properties, attributes, events, parts, CSS properties) come from
+// the widgets' custom-elements manifest; `npm run storybook` and `build-storybook` write it first.
+import manifest from '../packages/widgets/custom-elements.json';
+
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   tags: ['autodocs'],

@@ -24,6 +24,7 @@ export abstract class CcElement extends LitElement {
   @state()
   protected contextClient: CcClient | undefined;
 
+  /** The client in use: `client` when set, else the one from the nearest <cc-provider>. */
   get activeClient(): CcClient | undefined {
     return this.client ?? this.contextClient;
   }
