@@ -56,8 +56,9 @@ export function activeLocale(): CcLocale {
  */
 export async function setActiveLocale(requested: string | undefined): Promise<CcLocale> {
   const locale = resolveLocale(requested);
-  const { getLocale, setLocale } = configured();
-  if (getLocale() !== locale) await setLocale(locale);
+  // lit-localize lets the last request win, and does nothing for the language it is already on
+  // (or loading), so every request goes through: an earlier one still loading is overridden.
+  await configured().setLocale(locale);
   return locale;
 }
 
