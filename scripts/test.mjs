@@ -89,6 +89,7 @@ if (ensureChromium()) {
       'demo/demo.e2e.test.mjs',
       'demo/finesse.e2e.test.mjs',
       'demo/plain.e2e.test.mjs',
+      'demo/crm.e2e.test.mjs',
     ],
     { env: { ...process.env, CHROME_PATH: chrome } },
   );
