@@ -47,4 +47,5 @@ export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
 export { clientContext } from './internal/context.js';
 export { define, VERSION } from './internal/define.js';
+export { LOCALES, type CcLocale, resolveLocale, setActiveLocale, activeLocale } from './internal/locale.js';
 export { TOKENS } from './internal/tokens.js';

@@ -564,6 +564,13 @@ export const styles = css`
     display: flex;
     gap: var(--_cc-space-2);
   }
+  /* PL-4: glyphs that point along the line (the collapsed email's ▸, indent ⇥ and outdent ⇤) point the other way in RTL. */
+  .chevron:dir(rtl),
+  .icon-indent:dir(rtl),
+  .icon-outdent:dir(rtl) {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
   @media (prefers-reduced-motion: no-preference) {
     .email,
     .banner {

@@ -775,8 +775,11 @@ export class CcEmailComposer extends CcElement {
     const tools = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~="toolbar"] [part~="tool"]')];
     if (tools.length === 0) return;
     let index = this.toolIndex;
-    if (event.key === 'ArrowRight') index = (index + 1) % tools.length;
-    else if (event.key === 'ArrowLeft') index = (index - 1 + tools.length) % tools.length;
+    // PL-4: Right and Left follow the reading direction (in RTL the next tool is on the left).
+    const forward = getComputedStyle(this).direction === 'rtl' ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowRight' ? 'ArrowLeft' : 'ArrowRight';
+    if (event.key === forward) index = (index + 1) % tools.length;
+    else if (event.key === backward) index = (index - 1 + tools.length) % tools.length;
     else if (event.key === 'Home') index = 0;
     else if (event.key === 'End') index = tools.length - 1;
     else if (event.key === 'Escape' && this.panel) {

@@ -10,6 +10,7 @@ import { clientContext } from './context.js';
 import { StoreController } from './store-controller.js';
 import { tokens } from './tokens.js';
 import { defineWidgetsIn } from './lazy.js';
+import { activeLocale } from './locale.js';
 
 export abstract class CcElement extends LitElement {
   static override styles: CSSResultGroup = [tokens];
@@ -25,6 +26,7 @@ export abstract class CcElement extends LitElement {
   protected contextClient: CcClient | undefined;
 
   /** The client in use: `client` when set, else the one from the nearest <cc-provider>. */
+  /** The client in use: `client` when set, else the one from the nearest <cc-provider>. */
   get activeClient(): CcClient | undefined {
     return this.client ?? this.contextClient;
   }
@@ -33,6 +35,19 @@ export abstract class CcElement extends LitElement {
     super();
     // Widgets this one renders in its shadow root load on first use, as in the document.
     this.addController({ hostUpdated: () => defineWidgetsIn(this.renderRoot) });
+    // PL-4: the host says which language its text is in, so screen readers pronounce it right.
+    this.addController({ hostUpdated: () => this.#markLanguage() });
+  }
+
+  /** The `lang` this widget last set on itself; a `lang` a host page set is left alone. */
+  #langSet: string | undefined;
+
+  #markLanguage(): void {
+    const current = this.getAttribute('lang');
+    if (current !== null && current !== this.#langSet) return;
+    const locale = activeLocale();
+    if (current !== locale) this.setAttribute('lang', locale);
+    this.#langSet = locale;
   }
 
   readonly #connection = new StoreController<{ connection: ConnectionState }>(this, (client) => ({ connection: client.connection$ }));
