@@ -20,6 +20,7 @@ export default defineConfig({
         finesse: fileURLToPath(new URL('demo/finesse/index.html', import.meta.url)),
         gadgetContainer: fileURLToPath(new URL('demo/gadget/container.html', import.meta.url)),
         supervisor: fileURLToPath(new URL('demo/supervisor/index.html', import.meta.url)),
+        react: fileURLToPath(new URL('demo/react/index.html', import.meta.url)),
         crm: fileURLToPath(new URL('demo/crm/index.html', import.meta.url)),
       },
     },
