@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
-import { buildPlainPage } from '../scripts/cdn.mjs';
+import { buildPages } from '../scripts/cdn.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
 let dir;
@@ -18,8 +18,8 @@ let browser;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cc-plain-'));
-  await buildPlainPage(dir);
-  server = await serveStatic(dir);
+  await buildPages(dir);
+  server = await serveStatic(join(dir, 'plain'));
   browser = await puppeteer.launch({ executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS });
 });
 
@@ -54,7 +54,7 @@ async function typeInto(page, selector, value) {
 }
 
 test('PL-1: cc-elements.js is one self-contained ES module — it imports no other file', () => {
-  const code = readFileSync(join(dir, 'cc-elements.js'), 'utf8');
+  const code = readFileSync(join(dir, 'plain', 'cc-elements.js'), 'utf8');
   // Minified: a static import would start a statement; a lazy part left out would be an import().
   assert.doesNotMatch(code, /(^|[;}\n])import\s*[{*"'\w]/, 'a static import');
   assert.doesNotMatch(code, /\bimport\s*\(/, 'a dynamic import');

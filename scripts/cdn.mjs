@@ -6,16 +6,21 @@
 // so the file never fetches a sibling chunk that a CDN URL or a CRM's asset store might not have.
 //
 //   node scripts/cdn.mjs                 build the bundle (npm run build runs this)
-//   node scripts/cdn.mjs --page <dir>    also copy demo/plain/index.html next to a copy of it in <dir>
+//   node scripts/cdn.mjs --pages <dir>   the pages served as they are, each beside a copy of it:
+//                                        <dir>/plain/ (demo/plain) and <dir>/hosts/ (the Webex-style host)
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const CDN_ENTRY = join(root, 'packages/widgets/cdn/cc-elements.ts');
 export const CDN_OUTFILE = join(root, 'packages/widgets/dist/cdn/cc-elements.js');
-export const PLAIN_PAGE = join(root, 'demo/plain/index.html');
+/** The pages served as they are, next to a copy of the bundle: folder → its files. */
+export const STATIC_PAGES = {
+  plain: ['demo/plain/index.html'],
+  hosts: ['demo/hosts/webex-host.html', 'demo/hosts/webex-host.js', 'demo/hosts/webex-desktop-layout.json'],
+};
 
 /** Builds the bundle (or another `entry` the same way) into `outfile`; resolves to esbuild's metafile. */
 export async function buildCdn(outfile = CDN_OUTFILE, entry = CDN_ENTRY) {
@@ -38,20 +43,33 @@ export async function buildCdn(outfile = CDN_OUTFILE, entry = CDN_ENTRY) {
   return metafile;
 }
 
-/** Builds the bundle into `dir` and copies the plain-HTML example page beside it, as a CDN user would lay them out. */
-export async function buildPlainPage(dir) {
+/**
+ * Builds the bundle and lays out the static pages in `dir` as a CDN user would: `dir/plain/` (the
+ * plain-HTML page) and `dir/hosts/` (the Webex-style host and its layout), each with cc-elements.js.
+ */
+export async function buildPages(dir) {
+  const bundle = join(dir, 'cc-elements.js');
   mkdirSync(dir, { recursive: true });
-  await buildCdn(join(dir, 'cc-elements.js'));
-  copyFileSync(PLAIN_PAGE, join(dir, 'index.html'));
+  await buildCdn(bundle);
+  for (const [folder, files] of Object.entries(STATIC_PAGES)) {
+    mkdirSync(join(dir, folder), { recursive: true });
+    copyFileSync(bundle, join(dir, folder, 'cc-elements.js'));
+    for (const file of files) copyFileSync(join(root, file), join(dir, folder, basename(file)));
+  }
+  rmSync(bundle);
 }
 
 async function main() {
-  const pageAt = process.argv.indexOf('--page');
-  if (pageAt !== -1) {
-    const dir = process.argv[pageAt + 1];
-    if (!dir) throw new Error('cdn: --page needs a directory');
-    await buildPlainPage(dir);
-    console.log(`cdn: ${join(dir, 'index.html')} with its cc-elements.js`);
+  const pagesAt = process.argv.indexOf('--pages');
+  if (pagesAt !== -1) {
+    const dir = process.argv[pagesAt + 1];
+    if (!dir) throw new Error('cdn: --pages needs a directory');
+    await buildPages(dir);
+    console.log(
+      `cdn: ${Object.keys(STATIC_PAGES)
+        .map((folder) => join(dir, folder))
+        .join(', ')}, each with its cc-elements.js`,
+    );
     return;
   }
   mkdirSync(dirname(CDN_OUTFILE), { recursive: true });

@@ -90,6 +90,7 @@ if (ensureChromium()) {
       'demo/finesse.e2e.test.mjs',
       'demo/plain.e2e.test.mjs',
       'demo/crm.e2e.test.mjs',
+      'demo/hosts.e2e.test.mjs',
     ],
     { env: { ...process.env, CHROME_PATH: chrome } },
   );
