@@ -11,6 +11,7 @@ export default defineConfig({
       'packages/core/src/**/*.test.ts',
       'packages/adapters/*/src/**/*.test.ts',
       'packages/adapters/*/emulator/**/*.test.ts',
+      'packages/widgets/xliff/*.test.ts',
       // PL-1: the widgets' custom-elements manifest, and the React wrappers' events against it (Node; the
       // React components' own test is a browser test, *.test.tsx).
       'packages/widgets/test/manifest.test.ts',
