@@ -220,7 +220,7 @@ const createdWidgets = (page) =>
       }));
   });
 
-test('PL-7: the agent desktop of the layout in a Webex-style host — widgets in separate areas share the headless simulator; sign in, go Ready', async () => {
+test('PL-7: the agent desktop of the layout in a Webex-style host — widgets in separate areas share the headless simulator; sign in, go Ready; another agent, and every widget follows', async () => {
   const { context, page, errors } = await openHost('agent');
 
   // One script tag for every widget: the bundle, loaded once.
@@ -260,6 +260,13 @@ test('PL-7: the agent desktop of the layout in a Webex-style host — widgets in
   await waitFor(page, '[part="trigger"]', 'All channels Ready');
   // QL-1: the queue list on the page shows Ana's queues from the same client.
   await waitFor(page, '[part="row"][data-queue-id="q-sales"]', 'Sales');
+
+  // Another agent in the headless element: a new simulator, whose client every widget follows (SL-1: Maya has three roles).
+  await page.evaluate(() =>
+    document.querySelector('#headless').shadowRoot.querySelector('cc-simulator').setAttribute('agent-id', 'maya.patel'),
+  );
+  await waitFor(page, 'input[name="role"][value="supervisorAgent"]');
+  await waitFor(page, '[part="trigger"]', 'Not signed in');
 
   assert.deepEqual(errors, []);
   await context.close();
