@@ -3,12 +3,12 @@
 
 import type { CountryCode } from 'libphonenumber-js/min';
 
-type PhoneLib = typeof import('libphonenumber-js/min');
+type PhoneLib = typeof import('./phone-lib.js');
 let phoneLib: Promise<PhoneLib> | undefined;
 
 /** Loads the phone-number library once; later calls share the same promise. */
 export function loadPhoneLib(): Promise<PhoneLib> {
-  phoneLib ??= import('libphonenumber-js/min');
+  phoneLib ??= import('./phone-lib.js');
   return phoneLib;
 }
 
