@@ -26,7 +26,6 @@ export abstract class CcElement extends LitElement {
   protected contextClient: CcClient | undefined;
 
   /** The client in use: `client` when set, else the one from the nearest <cc-provider>. */
-  /** The client in use: `client` when set, else the one from the nearest <cc-provider>. */
   get activeClient(): CcClient | undefined {
     return this.client ?? this.contextClient;
   }
