@@ -15,6 +15,8 @@ export default defineConfig({
       // PL-1: the widgets' custom-elements manifest, and the React wrappers' events against it (Node; the
       // React components' own test is a browser test, *.test.tsx).
       'packages/widgets/test/manifest.test.ts',
+      // PL-3: the README's token reference against the token sheet.
+      'packages/widgets/test/tokens-doc.test.ts',
       'packages/react/src/**/*.test.ts',
     ],
     environment: 'node',
