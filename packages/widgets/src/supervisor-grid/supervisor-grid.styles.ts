@@ -96,8 +96,8 @@ export const styles = css`
     overflow: auto;
     border: 1px solid var(--_cc-color-border);
     border-radius: var(--_cc-radius);
-    /* The sticky header never hides the row a keyboard user moves to (WCAG 2.4.11). */
-    scroll-padding-block-start: var(--_row);
+    /* The sticky header (a row and its 1px border) never hides the row a keyboard user moves to (WCAG 2.4.11). */
+    scroll-padding-block-start: calc(var(--_row) + 1px);
     --_columns: 2.75rem minmax(10rem, 1.6fr) minmax(9rem, 1.1fr) 8rem 6rem minmax(9rem, 1.3fr) minmax(8rem, 1.4fr);
   }
   .grid.with-actions {
@@ -110,10 +110,15 @@ export const styles = css`
   .body {
     min-inline-size: var(--_min-inline-size);
   }
-  /* SV-5: the rows' box is as tall as all its rows (set by the grid): what changes inside it — rows
-     coming into view, moved by a re-sort, redrawn — is laid out and painted without looking outside. */
+  /* SV-5: the rows' box is the virtualizer's host, as tall as all its rows (the virtualizer sets its
+     min-height): what changes inside it — rows coming into view, moved by a re-sort, redrawn — is laid
+     out and painted without looking outside. The virtualizer writes its own inline contain (size
+     layout) and min-width (100%) on its host; these win, so the rows keep the columns' minimum width. */
   .body {
-    contain: strict;
+    contain: strict !important;
+    min-inline-size: var(--_min-inline-size) !important;
+    /* Until the virtualizer sizes it: room for the "Loading…" row. */
+    min-block-size: var(--_row);
   }
   .head {
     position: sticky;
@@ -131,8 +136,8 @@ export const styles = css`
     block-size: var(--_row);
   }
   .body > .row {
-    /* All rows are one height (the grid places them by arithmetic). Contained, a row's changes stay
-       in the row and one moved by a re-sort is cheap to move: its inside is not laid out again. */
+    /* All rows are one height (the virtualizer's layout places them by arithmetic). Contained, a row's
+       changes stay in the row and one moved by a re-sort is cheap to move: its inside is not laid out again. */
     contain: strict;
     border-block-end: 1px solid var(--_cc-color-border);
     background: var(--_cc-color-surface);

@@ -185,6 +185,20 @@ const focusedCell = (el: Element) => {
   if (!active || !target) return undefined;
   return { agentId: active.closest<HTMLElement>('[role="row"]')!.dataset['agentId'], col: Number(target.dataset['col']) };
 };
+/** 5,000 agents, a0000…a4999 in name order. */
+const manyAgents = () =>
+  Array.from({ length: 5000 }, (_, i) =>
+    agent(`a${String(i).padStart(4, '0')}`, `Agent ${String(i).padStart(4, '0')}`, { since: -i * 1000 }),
+  );
+/** An agent's place in the view (0 first), from their row's aria-rowindex. */
+const rowIndexOf = (el: Element, id: string) => rowIndex(row(el, id)) - 2;
+/** The element is wholly in the grid's view, below its sticky header row. */
+const inView = (el: Element, target: Element | null) => {
+  const box = target!.getBoundingClientRect();
+  const grid = shadow(el, '[part="grid"]').getBoundingClientRect();
+  const header = shadow(el, '[part="header"]').getBoundingClientRect();
+  return box.top >= header.bottom - 0.5 && box.bottom <= grid.bottom + 0.5;
+};
 /** Presses a key, or a chord such as `Control+End`. */
 const press = async (el: CcSupervisorGrid, key: string) => {
   const [modifier, main] = key.length > 1 && key.includes('+') ? key.split('+') : [undefined, key];
@@ -577,6 +591,108 @@ describe('<cc-supervisor-grid>', () => {
     expect(focusedCell(el)).to.deep.equal({ agentId: 'a4999', col: 7 });
     expect(rows(el).at(-1)!.getAttribute('aria-rowindex')).to.equal('5001');
     expect(rows(el).length, 'still a window').to.be.within(5, 100);
+  });
+
+  it('SV-5: with 5,000 agents, Page Down/Up and Ctrl+Home/End scroll the focused row into view through the virtualizer, clear of the header', async () => {
+    const many = manyAgents();
+    const { el } = await setup({ agents: many });
+    shadow(el, '[data-agent-id="a0000"] .cell.name').focus();
+    await press(el, 'PageDown');
+    const page = rowIndexOf(el, focusedCell(el)!.agentId!);
+    expect(page, 'a screenful down').to.be.within(5, 20);
+    expect(inView(el, focused(el)), 'the focus in view').to.equal(true);
+    for (let i = 0; i < 3; i++) await press(el, 'PageDown');
+    expect(rowIndexOf(el, focusedCell(el)!.agentId!)).to.equal(page * 4);
+    expect(inView(el, focused(el)), 'the focus in view').to.equal(true);
+    await press(el, 'Control+End');
+    await waitUntil(() => focusedCell(el)?.agentId === 'a4999', 'the last agent focused');
+    await drawn(el);
+    expect(inView(el, focused(el)), 'the focus in view').to.equal(true);
+    await press(el, 'PageUp');
+    expect(rowIndexOf(el, focusedCell(el)!.agentId!)).to.equal(4999 - page);
+    expect(inView(el, focused(el)), 'the focus in view').to.equal(true);
+    await press(el, 'Control+Home');
+    await waitUntil(() => focusedCell(el)?.agentId === 'a0000', 'the first agent focused');
+    await drawn(el);
+    expect(inView(el, focused(el)), 'the focus in view, not under the sticky header').to.equal(true);
+    expect(rows(el).length, 'still a window').to.be.within(5, 100);
+  });
+
+  it('SV-5: scrolling the grid brings far rows into the DOM, each where its place in the view says; live re-sorts there show the core’s order', async () => {
+    const many = manyAgents();
+    const { el, adapter, client } = await setup(
+      { agents: many },
+      (c) => html`<cc-supervisor-grid .client=${c} sort="status"></cc-supervisor-grid>`,
+    );
+    const grid = shadow(el, '[part="grid"]');
+    const height = rows(el)[0]!.getBoundingClientRect().height;
+    grid.scrollTop = 2500 * height;
+    await waitUntil(() => rows(el).some((r) => rowIndex(r) === 2502), 'row 2,501 drawn');
+    await drawn(el);
+    expect(rows(el).length, 'a window of rows').to.be.within(5, 100);
+    const placed = () => {
+      const drawnRows = rows(el);
+      const first = rowIndex(drawnRows[0]!) - 2;
+      const view = coreView(client, el);
+      return view.then((ids) => {
+        expect(rowIds(el), 'the core’s order, from the first row drawn').to.deep.equal(ids.slice(first, first + drawnRows.length));
+        const top = drawnRows[0]!.getBoundingClientRect().top;
+        drawnRows.forEach((row, i) => expect(row.getBoundingClientRect().top - top).to.be.closeTo(i * height, 0.5));
+      });
+    };
+    await placed();
+    const visible = rows(el).find((r) => inView(el, r))!;
+    expect(rowIndex(visible) - 2, 'the row at the top of the view').to.be.within(2499, 2501);
+
+    // A batch that moves agents across the statuses: the rows drawn there follow.
+    adapter.emit({
+      type: 'roster.changed',
+      agents: many.filter((_, i) => i % 7 === 0).map((a, i) => ({ ...a, status: i % 2 === 0 ? ('busy' as const) : ('notReady' as const) })),
+    });
+    await drawn(el);
+    await placed();
+
+    // The rows' height set by the page: the rows are placed by it.
+    el.style.setProperty('--cc-supervisor-grid-row-block-size', '3.5rem');
+    const taller = parseFloat(getComputedStyle(document.documentElement).fontSize) * 3.5;
+    await waitUntil(
+      () => Math.abs(rows(el)[1]!.getBoundingClientRect().top - rows(el)[0]!.getBoundingClientRect().top - taller) < 0.5,
+      'rows re-placed',
+    );
+  });
+
+  it('SV-5: in a page that scrolls (the grid not limited in height), the page’s scrolling brings far rows in', async () => {
+    const { el } = await setup(
+      { agents: manyAgents() },
+      (c) => html`<cc-supervisor-grid style="--cc-supervisor-grid-max-block-size: none" .client=${c}></cc-supervisor-grid>`,
+    );
+    try {
+      const height = rows(el)[0]!.getBoundingClientRect().height;
+      const body = shadow(el, '.body');
+      window.scrollTo(0, body.getBoundingClientRect().top + window.scrollY + 1000 * height);
+      await waitUntil(() => rows(el).some((r) => rowIndex(r) === 1002), 'row 1,001 drawn');
+      expect(rows(el).length, 'a window of rows').to.be.within(5, 100);
+      const atTop = rows(el).find((r) => Math.abs(r.getBoundingClientRect().top) < height / 2);
+      expect(atTop && rowIndex(atTop) - 2, 'the row at the top of the window').to.be.within(999, 1001);
+    } finally {
+      window.scrollTo(0, 0);
+    }
+  });
+
+  it('SV-5: in a narrow grid the rows keep the columns’ minimum width, as wide as the header row, right to left too', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      const { el } = await setup(
+        {},
+        (c) => html`<cc-supervisor-grid dir=${dir} style="inline-size: 25rem" .client=${c}></cc-supervisor-grid>`,
+      );
+      const header = shadow(el, '[part="header"] [role="row"]').getBoundingClientRect();
+      const grid = shadow(el, '[part="grid"]').getBoundingClientRect();
+      expect(header.width, 'wider than the grid: it scrolls sideways').to.be.greaterThan(grid.width);
+      for (const r of rows(el)) {
+        const box = r.getBoundingClientRect();
+        expect([box.left, box.width], dir).to.deep.equal([header.left, header.width]);
+      }
+    }
   });
 
   it('SV-1: the grid is one Tab stop; arrows, Home/End and Page Up/Down move between cells; Enter opens the actions, Escape closes them, Space selects', async () => {

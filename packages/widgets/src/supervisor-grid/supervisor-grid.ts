@@ -1,15 +1,15 @@
 // <cc-supervisor-grid>: the supervisor's floor (SV-1…SV-5, QL-6, QL-7) — every agent of the
 // supervisor's teams live, searched, filtered, sorted and starred by the core, with the actions the
-// backend's policy allows; and the monitored queues' live figures. Rows are virtualised (only those
-// in view are in the DOM; all are one height, so where each goes is worked out, never measured) and
-// drawn at most once per animation frame, however fast the roster changes.
+// backend's policy allows; and the monitored queues' live figures. Rows are virtualised with
+// @lit-labs/virtualizer (only those in view are in the DOM; all are one height, so its layout works
+// out where each goes and never measures one) and drawn at most once per animation frame, however
+// fast the roster changes.
 
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { live } from 'lit/directives/live.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import type { VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { localized, msg, str } from '@lit/localize';
 import { BehaviorSubject, combineLatest, map, of, switchMap, take } from 'rxjs';
 import {
@@ -156,24 +156,18 @@ const statusesConverter = {
   toAttribute: (value: readonly RosterStatus[]) => value.join(' '),
 };
 
-/** The rows' height in rem (the default of --cc-supervisor-grid-row-block-size), until the header row can be measured. */
+type VirtualRows = typeof import('./virtual-rows.js');
+type RowsLayout = ReturnType<VirtualRows['fixedRows']>;
+
+/** The virtualizer once its chunk has arrived; every grid on the page shares the one load. */
+let virtualRows: VirtualRows | undefined;
+let virtualRowsLoading: Promise<VirtualRows> | undefined;
+const loadVirtualRows = () => (virtualRowsLoading ??= import('./virtual-rows.js').then((module) => (virtualRows = module)));
+
+/** The rows' height in rem (the default of --cc-supervisor-grid-row-block-size), until the header row has been measured. */
 const ROW_REM = 2.75;
 /** Rows drawn beyond those in view, above and below (px): a fast scroll shows rows, not a gap. */
 const OVERSCAN_PX = 480;
-
-/** The rows in the DOM: indexes `first`…`last` of the view, each `height` px tall. */
-interface RowWindow {
-  readonly first: number;
-  readonly last: number;
-  readonly height: number;
-}
-
-/** What the grid watches to know which rows are in view: its scrolling ancestors (itself first) and its size. */
-interface Watched {
-  readonly grid: HTMLElement;
-  readonly clippers: readonly Element[];
-  readonly resize: ResizeObserver;
-}
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -307,13 +301,15 @@ export class CcSupervisorGrid extends CcElement {
   /** Where the open menu came from, to give focus back on Escape. */
   #menuTrigger: { agentId: string; col: number } | undefined;
   #menuShown = false;
-  /** SV-5: the part of the rows' box in view (px from its top), taken on scroll and resize — never per update. */
-  #visible: { readonly top: number; readonly bottom: number } | undefined;
-  /** One row's height (px), measured from the header row (all rows are one height); 0 until measured. */
+  /** SV-5: one row's height (px), from the header row's size (all rows are one height); 0 until known. */
   #rowHeight = 0;
-  /** The rows drawn by the last update. */
-  #drawn: RowWindow = { first: 0, last: -1, height: 0 };
-  #watched: Watched | undefined;
+  /** Watches the header row's size (so the rows' height), when there is a grid. */
+  #rowSize: ResizeObserver | undefined;
+  #headerRow: Element | null = null;
+  /** The virtualizer's layout for the current row height (one object while the height holds). */
+  #rowsLayout: RowsLayout | undefined;
+  /** The virtualizer's items: the rows' places 0…n-1 (see #renderRows). */
+  #slots: number[] = [];
   #queueNames: { readonly queues: readonly Queue[]; readonly names: ReadonlyMap<string, string> } | undefined;
   #teamNames: { readonly profile: AgentProfile | undefined; readonly names: ReadonlyMap<string, string> } | undefined;
 
@@ -396,21 +392,16 @@ export class CcSupervisorGrid extends CcElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    this.#watchGrid();
+    this.#watchRowHeight();
     this.#syncMenu();
     this.#afterRows();
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back in the document: watch the grid's scrolling again (the next update finds it).
-    if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#focusInGrid = false;
-    this.#unwatchGrid();
+    this.#rowSize?.disconnect();
+    this.#headerRow = null;
     window.removeEventListener('pointerdown', this.#onOutsidePointer, true);
   }
 
@@ -437,7 +428,7 @@ export class CcSupervisorGrid extends CcElement {
 
   // ---- focus in the grid ------------------------------------------------------------------------------
 
-  /** After every render: keep exactly one Tab stop and give back focus a move took. */
+  /** After every render (ours or the virtualizer's): keep exactly one Tab stop and give back focus a move took. */
   #afterRows(): void {
     const grid = this.#grid;
     if (!grid) return;
@@ -451,6 +442,16 @@ export class CcSupervisorGrid extends CcElement {
     }
     // When the focused row is scrolled out of the DOM, the grid itself is the Tab stop.
     grid.tabIndex = target ? -1 : 0;
+  }
+
+  #onRangeChanged(): void {
+    // The virtualizer draws its rows right after this event (the rows of a new range, or moved by a
+    // re-sort); look once it has.
+    this.#drawing = true;
+    queueMicrotask(() => {
+      this.#drawing = false;
+      this.#afterRows();
+    });
   }
 
   #row(index: number): HTMLElement | null {
@@ -476,25 +477,14 @@ export class CcSupervisorGrid extends CcElement {
     this.requestUpdate();
     await this.updateComplete;
     if (index >= 0 && !this.#row(index)) {
-      this.#reveal(index);
+      // A row out of the DOM: the virtualizer scrolls to it and draws it.
+      this.#virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
       for (let i = 0; i < 30 && !this.#row(index); i++) await nextFrame();
     }
     const target = this.#activeTarget();
     if (!target) return;
     target.focus({ preventScroll: true });
     target.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }
-
-  /** Scrolls a row that is not in the DOM into view, so the virtualizer draws it. */
-  #reveal(index: number): void {
-    const grid = this.#grid;
-    const body = this.#body;
-    if (!grid || !body) return;
-    const header = this.renderRoot.querySelector<HTMLElement>('[part="header"]')?.offsetHeight ?? 0;
-    const rowHeight = body.querySelector<HTMLElement>('[role="row"]')?.offsetHeight || 44;
-    const top = body.offsetTop + index * rowHeight;
-    if (top - header < grid.scrollTop) grid.scrollTop = top - header;
-    else if (top + rowHeight > grid.scrollTop + grid.clientHeight) grid.scrollTop = top + rowHeight - grid.clientHeight;
   }
 
   #onGridFocusIn(event: FocusEvent): void {
@@ -849,74 +839,48 @@ export class CcSupervisorGrid extends CcElement {
     return this.#teamNames.names;
   }
 
-  // ---- which rows are in view (SV-5) ------------------------------------------------------------------
+  // ---- the virtualizer and the rows' height (SV-5) ------------------------------------------------
+
+  /** The virtualizer drawing the rows (once its chunk has arrived). */
+  get #virtualizer() {
+    const body = this.#body as VirtualizerHostElement | null;
+    return virtualRows && body ? body[virtualRows.virtualizerRef] : undefined;
+  }
 
   /**
-   * The rows to draw for `count` agents: those in view and OVERSCAN_PX beyond. All rows are one
-   * height, so this is arithmetic on the last scroll position and size taken — nothing is measured
-   * when the roster changes, however often.
+   * Watches the header row's size: every row is as tall as it is, and the virtualizer's layout is told
+   * that height (it measures no row). A change (the page sets --cc-supervisor-grid-row-block-size, or
+   * the root font size) is applied at the next frame: from the observer's callback, sizing the rows'
+   * box would change sizes again within it ("ResizeObserver loop completed with undelivered notifications").
    */
-  #rowWindow(count: number): RowWindow {
-    const height = this.#rowHeight || parseFloat(getComputedStyle(document.documentElement).fontSize) * ROW_REM;
-    if (count === 0) return { first: 0, last: -1, height };
-    const { top, bottom } = this.#visible ?? { top: 0, bottom: window.innerHeight };
-    const first = Math.max(0, Math.min(count - 1, Math.floor((top - OVERSCAN_PX) / height)));
-    const last = Math.max(first, Math.min(count - 1, Math.ceil((bottom + OVERSCAN_PX) / height) - 1));
-    return { first, last, height };
+  #watchRowHeight(): void {
+    const row = this.renderRoot.querySelector('.head > [role="row"]');
+    if (row === this.#headerRow) return;
+    this.#headerRow = row;
+    this.#rowSize?.disconnect();
+    if (!row) return;
+    this.#rowSize ??= new ResizeObserver(([entry]) => {
+      const height = entry?.borderBoxSize[0]?.blockSize;
+      if (!height || height === this.#rowHeight) return;
+      requestAnimationFrame(() => {
+        this.#rowHeight = height;
+        this.requestUpdate();
+      });
+    });
+    this.#rowSize.observe(row);
   }
 
-  /** Takes the rows' height and the part of the rows' box in view; true when that changes the rows to draw. */
-  #measure(): boolean {
-    const body = this.#body;
-    const watched = this.#watched;
-    if (!body || !watched) return false;
-    const header = this.renderRoot.querySelector<HTMLElement>('[part="header"] [role="row"]')?.getBoundingClientRect().height;
-    if (header) this.#rowHeight = header;
-    const box = body.getBoundingClientRect();
-    let top = 0;
-    let bottom = window.innerHeight;
-    for (const clipper of watched.clippers) {
-      const clip = clipper.getBoundingClientRect();
-      top = Math.max(top, clip.top);
-      bottom = Math.min(bottom, clip.bottom);
-    }
-    this.#visible = { top: top - box.top, bottom: Math.max(top, bottom) - box.top };
-    const next = this.#rowWindow(this.#agents.length);
-    const drawn = this.#drawn;
-    return next.first !== drawn.first || next.last !== drawn.last || next.height !== drawn.height;
+  /** The rows' places 0…count-1, one array while the count holds. */
+  #slotsFor(count: number): number[] {
+    if (this.#slots.length !== count) this.#slots = Array.from({ length: count }, (_, i) => i);
+    return this.#slots;
   }
 
-  readonly #onScroll = (): void => {
-    if (this.#measure()) this.requestUpdate();
-  };
-
-  /** Watches the grid (when the agents view shows one): its and its ancestors' scrolling, and its size. */
-  #watchGrid(): void {
-    const grid = this.#grid;
-    if (this.#watched?.grid === grid) return;
-    this.#unwatchGrid();
-    if (!grid || !this.isConnected) return;
-    // Sizes are taken at the next frame, the first time too (until then the rows drawn are those of
-    // a window-high grid scrolled to the top): drawing rows from a ResizeObserver callback could change
-    // the grid's size again within it ("ResizeObserver loop completed with undelivered notifications").
-    const resize = new ResizeObserver(() => requestAnimationFrame(this.#onScroll));
-    resize.observe(grid);
-    this.#watched = { grid, clippers: [grid, ...clippingAncestors(grid)], resize };
-    for (const clipper of this.#watched.clippers) clipper.addEventListener('scroll', this.#onScroll, { passive: true });
-    window.addEventListener('scroll', this.#onScroll, { passive: true });
-    window.addEventListener('resize', this.#onScroll, { passive: true });
-  }
-
-  #unwatchGrid(): void {
-    const watched = this.#watched;
-    if (!watched) return;
-    this.#watched = undefined;
-    // A grid drawn again (another view, or agents back after a filter) starts at its top.
-    this.#visible = undefined;
-    watched.resize.disconnect();
-    for (const clipper of watched.clippers) clipper.removeEventListener('scroll', this.#onScroll);
-    window.removeEventListener('scroll', this.#onScroll);
-    window.removeEventListener('resize', this.#onScroll);
+  /** The virtualizer's layout: rows of one known height (one object while the height holds). */
+  #layout(rows: VirtualRows): RowsLayout {
+    const rowHeight = this.#rowHeight || parseFloat(getComputedStyle(document.documentElement).fontSize) * ROW_REM;
+    if (this.#rowsLayout?.rowHeight !== rowHeight) this.#rowsLayout = rows.fixedRows({ rowHeight, overscan: OVERSCAN_PX });
+    return this.#rowsLayout;
   }
 
   // ---- rendering ------------------------------------------------------------------------------------------
@@ -1110,26 +1074,36 @@ export class CcSupervisorGrid extends CcElement {
         <div part="header" class="head" role="rowgroup">
           <div role="row" class="row" aria-rowindex="1">${columns.map((column, col) => this.#renderHeader(column, col))}</div>
         </div>
-        ${this.#renderBody(roster.agents, context)}
+        <div class="body" role="rowgroup" @rangeChanged=${this.#onRangeChanged}>${this.#renderRows(roster.agents, context)}</div>
       </div>
     `;
   }
 
   /**
-   * SV-5: only the rows in view are in the DOM, in the order of the view, after a space as tall as
-   * the rows above them; the box is as tall as all the rows, so the scrollbar is true. Rows are
-   * keyed by agent: a re-sort moves an agent's row (its cells as they were), it never redraws it.
+   * SV-5: only the rows in view, through the virtualizer (a row saying "Loading…" until its chunk has
+   * arrived). Its items are the rows' places, 0…n-1 — one array while the number of agents holds —
+   * and each place draws the agent the core's view puts there, keyed by agent. All rows are one
+   * height, so the places are all the layout depends on: a roster frame that only changes who is
+   * where (every re-sort) gives the virtualizer nothing to lay out or measure. The rows in range are
+   * drawn in this update — a moved agent's row is moved with its cells as they were, never redrawn —
+   * and the virtualizer places the moved rows again (from its MutationObserver). The range is worked
+   * out again only on a scroll or resize, or when the number of agents changes (a filter, an agent
+   * added or removed).
    */
-  #renderBody(agents: readonly RosterAgent[], context: RowContext): TemplateResult {
-    const drawn = (this.#drawn = this.#rowWindow(agents.length));
-    const box = { 'block-size': `${agents.length * drawn.height}px`, 'padding-block-start': `${drawn.first * drawn.height}px` };
-    return html`<div class="body" role="rowgroup" style=${styleMap(box)}>
-      ${repeat(
-        agents.slice(drawn.first, drawn.last + 1),
-        (agent) => agent.id,
-        (agent, i) => this.#renderRow(agent, drawn.first + i, context),
-      )}
-    </div>`;
+  #renderRows(agents: readonly RosterAgent[], context: RowContext): unknown {
+    const rows = virtualRows;
+    if (!rows) {
+      void loadVirtualRows().then(() => this.requestUpdate());
+      return html`<div role="row" class="row" aria-rowindex="2">
+        <div role="gridcell" class="cell" aria-busy="true">${msg('Loading…')}</div>
+      </div>`;
+    }
+    return rows.virtualize({
+      layout: this.#layout(rows),
+      items: this.#slotsFor(agents.length),
+      keyFunction: (slot: number) => agents[slot]!.id,
+      renderItem: (slot: number) => this.#renderRow(agents[slot]!, slot, context),
+    });
   }
 
   #renderHeader(column: Column, col: number): TemplateResult {
@@ -1489,20 +1463,6 @@ function renderInteraction(interaction: RosterInteraction, now: number): Templat
         : nothing
     }
   </span>`;
-}
-
-/** The ancestors that may clip the grid (across shadow roots), up to the first fixed one, as the virtualizers do. */
-function clippingAncestors(element: Element): Element[] {
-  const found: Element[] = [];
-  let node: Node | null = element;
-  for (;;) {
-    const parent: Node | null = node instanceof Element && node.assignedSlot ? node.assignedSlot : (node.parentNode ?? null);
-    node = parent instanceof ShadowRoot ? parent.host : parent;
-    if (!(node instanceof Element)) return found;
-    const style = getComputedStyle(node);
-    if (style.overflow !== 'visible') found.push(node);
-    if (style.position === 'fixed') return found;
-  }
 }
 
 function countSentence(shown: number, total: number): string {
