@@ -628,6 +628,27 @@ describe('<cc-email-composer>', () => {
     expect(body.querySelector('img, script, iframe, style, [onclick]')).to.equal(null);
   });
 
+  it('EM-4/PL-6: pasted colours and indents survive — inline styles and the paste’s own style sheet (parsed without style attributes, set through the CSSOM)', async () => {
+    const { el } = await setup();
+    editorOf(el).focus();
+    const data = new DataTransfer();
+    data.setData(
+      'text/html',
+      `<style>.warn { color: #b91c1c }</style>` +
+        `<p>first</p><p style="margin-left: 80px">moved <span class="warn">warned</span> <span style="color: rgb(21, 128, 61)">green</span></p><p>last</p>`,
+    );
+    data.setData('text/plain', 'first\nmoved warned green\nlast');
+    editorOf(el).dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    await el.updateComplete;
+    const body = editorOf(el);
+    const colours = [...body.querySelectorAll('span')].map((s) => [s.textContent, s.style.color]);
+    expect(colours).to.deep.equal([
+      ['warned', 'rgb(185, 28, 28)'],
+      ['green', 'rgb(21, 128, 61)'],
+    ]);
+    expect([...body.querySelectorAll('p')].map((p) => [p.textContent, p.style.marginLeft])).to.deep.include(['moved warned green', '80px']);
+  });
+
   // ---- EM-4 inbound HTML in the thread ------------------------------------------------------------------
 
   it('EM-4: a hostile email runs nothing, loads nothing remote until "Show images", and stays in its box', async () => {

@@ -40,6 +40,7 @@ import {
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
+import { inlineStyle } from '../internal/inline-style.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { formatLocale } from '../internal/locale.js';
@@ -1457,7 +1458,7 @@ export class CcEmailComposer extends CcElement {
         <span
           aria-hidden="true"
           class=${`icon-${command}`}
-          style=${command === 'color' && this.active?.color ? `border-block-end: 3px solid ${this.active.color}` : ''}
+          ${inlineStyle({ 'border-block-end': command === 'color' && this.active?.color ? `3px solid ${this.active.color}` : undefined })}
           >${icons[command]}</span
         ><span class="visually-hidden">${label}</span>
       </button>`;
@@ -1537,7 +1538,7 @@ export class CcEmailComposer extends CcElement {
                 aria-label=${name()}
                 title=${name()}
                 aria-pressed=${this.active?.color === color ? 'true' : 'false'}
-                style=${`--swatch: ${color}`}
+                ${inlineStyle({ '--swatch': color })}
                 @mousedown=${(e: MouseEvent) => e.preventDefault()}
                 @click=${() => this.#runTool('color', color)}
               ></button>`,

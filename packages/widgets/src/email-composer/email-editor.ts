@@ -2,6 +2,8 @@
 // a composer is shown, so a page without email never downloads it. Everything the agent types,
 // pastes or loads goes through one schema: the HTML sent is serialised from that model, never
 // typed, and pasted or restored HTML keeps only what the schema can say (so it is cleaned too).
+// PL-6: HTML is parsed only as inert-html.ts does it, so a strict CSP has nothing to report and the
+// colours and indents in drafts, forwards and pastes survive it.
 
 import {
   DOMParser as PmParser,
@@ -21,6 +23,7 @@ import { addListNodes, liftListItem, sinkListItem, splitListItem, wrapInList } f
 import { goToNextCell, isInTable, tableEditing, tableNodes } from 'prosemirror-tables';
 
 import { EDITOR_COMMANDS, type EditorCommand } from './editor-commands.js';
+import { neutralizeHtml, parseInertHtml, restoreStyles } from '../internal/inert-html.js';
 
 export { EDITOR_COMMANDS, type EditorCommand };
 
@@ -187,11 +190,53 @@ export const emailSchema = new Schema({
 
 const { nodes: n, marks: m } = emailSchema;
 
-/** HTML → the schema's document. The HTML must already be a safe, inert DOM (or be plain ours). */
+/** HTML → the schema's document. */
 function parseHtml(html: string): PmNode {
   // An inert document: nothing in it loads or runs while the schema reads it.
-  const doc = new window.DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
-  return PmParser.fromSchema(emailSchema).parse(doc.body);
+  return PmParser.fromSchema(emailSchema).parse(parseInertHtml(html));
+}
+
+/**
+ * PL-6: pasted or dropped HTML. ProseMirror parses it in a detached document (through its own
+ * 'ProseMirrorClipboard' Trusted Types policy), so it is neutralised first (`transformPastedHTML`)
+ * and, before the schema reads it, the moved inline styles are set back and the rules of its own
+ * style sheets applied to the elements they match — as ProseMirror does when the sheets are there.
+ */
+class PasteParser extends PmParser {
+  #css: readonly string[] = [];
+
+  constructor() {
+    const parser = PmParser.fromSchema(emailSchema);
+    super(emailSchema, parser.rules);
+  }
+
+  transform(html: string): string {
+    const { html: quiet, css } = neutralizeHtml(html);
+    this.#css = css;
+    return quiet;
+  }
+
+  override parseSlice(dom: Node, options?: Parameters<PmParser['parseSlice']>[1]) {
+    if (dom instanceof Element || dom instanceof DocumentFragment) {
+      restoreStyles(dom);
+      for (const text of this.#css) {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        for (const rule of Array.from(sheet.cssRules)) {
+          if (!(rule instanceof CSSStyleRule)) continue;
+          let matches: HTMLElement[];
+          try {
+            matches = [...dom.querySelectorAll<HTMLElement>(rule.selectorText)];
+          } catch {
+            continue; // A selector a style sheet takes but querySelectorAll does not.
+          }
+          for (const match of matches) match.style.cssText += rule.style.cssText;
+        }
+      }
+    }
+    this.#css = [];
+    return super.parseSlice(dom, options);
+  }
 }
 
 /** Plain text → paragraphs, one per line (templates, TP-8). */
@@ -468,8 +513,11 @@ export function createEmailEditor(mount: HTMLElement, options: EmailEditorOption
 
   const textOf = (doc: PmNode) => doc.textBetween(0, doc.content.size, '\n', '\n');
 
+  const pasted = new PasteParser();
   const view: EditorView = new EditorView(mount, {
     state,
+    transformPastedHTML: (html) => pasted.transform(html),
+    clipboardParser: pasted,
     attributes: {
       id: 'editor-area',
       role: 'textbox',

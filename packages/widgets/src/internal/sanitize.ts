@@ -4,11 +4,13 @@
 // Emails (EM-4) keep more of their look: `sanitizeEmail` keeps cleaned inline styles and the
 // email's own style sheet, holds remote images back until the agent consents, and `safeHtml` /
 // `mountSanitized` show each email in a shadow root of its own, so its CSS can neither restyle the
-// page nor lay anything over it.
+// page nor lay anything over it. PL-6: the HTML is first made quiet for a strict CSP (inert-html.ts)
+// and DOMPurify parses it through the widgets' own Trusted Types policy.
 
 import createDOMPurify, { type Config } from 'dompurify';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import { nothing } from 'lit';
+import { inertHtmlPolicy, neutralizeHtml, restoreStyle } from './inert-html.js';
 
 // An instance of our own, so the hooks below never change another library's DOMPurify.
 const purify = createDOMPurify(window);
@@ -49,9 +51,19 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
+/**
+ * PL-6: DOMPurify parses through the widgets' Trusted Types policy (one name for a host's
+ * `trusted-types` directive, however many DOMPurify instances); its own where there is none.
+ */
+function withPolicy<C extends Config>(config: C): C {
+  const policy = inertHtmlPolicy();
+  return policy ? { ...config, TRUSTED_TYPES_POLICY: policy as Config['TRUSTED_TYPES_POLICY'] } : config;
+}
+
 /** Untrusted HTML → a fragment safe to render (a Lit template renders a Node as is). */
 export function sanitizeHtml(html: string): DocumentFragment {
-  return purify.sanitize(html, CONFIG) as unknown as DocumentFragment;
+  // Styles are not kept here: dropped before the parse, so a strict CSP has nothing to report.
+  return purify.sanitize(neutralizeHtml(html, { styles: 'drop' }).html, withPolicy(CONFIG)) as unknown as DocumentFragment;
 }
 
 // ---- emails (EM-4) ---------------------------------------------------------------------------------
@@ -128,6 +140,10 @@ function emailPurify(): ReturnType<typeof createDOMPurify> {
       current.css.push(css);
       current.blocked += blocked;
     }
+  });
+  // PL-6: the style attribute neutralizeHtml moved aside comes back through the CSSOM, to be cleaned below.
+  p.addHook('beforeSanitizeAttributes', (node) => {
+    if (node instanceof Element) restoreStyle(node);
   });
   p.addHook('afterSanitizeAttributes', (node) => {
     if (!current || !(node instanceof Element)) return;
@@ -237,17 +253,28 @@ export function sanitizeCss(text: string, remoteImages = false): { css: string; 
 /** EM-4: an untrusted email made safe to show; nothing in the result has run or loaded. */
 export function sanitizeEmail(html: string, options: SanitizeOptions = {}): SanitizedHtml {
   const state = { options, css: [] as string[], blocked: 0 };
+  // PL-6: <style> elements, style and event-handler attributes never reach the parser (a strict CSP
+  // would report each one); the sheets' text is cleaned here, the styles come back in the hook.
+  const quiet = neutralizeHtml(html);
+  for (const text of quiet.css) {
+    const { css, blocked } = sanitizeCss(text, options.remoteImages === true);
+    state.css.push(css);
+    state.blocked += blocked;
+  }
   current = state;
   try {
-    const fragment = emailPurify().sanitize(html, {
-      USE_PROFILES: { html: true },
-      FORBID_TAGS: EMAIL_FORBID_TAGS,
-      FORBID_ATTR: EMAIL_FORBID_ATTR,
-      // Keeps a leading <style> in the body, where the hook sees it, rather than in the head DOMPurify drops.
-      FORCE_BODY: true,
-      ALLOW_DATA_ATTR: false,
-      RETURN_DOM_FRAGMENT: true,
-    });
+    const fragment = emailPurify().sanitize(
+      quiet.html,
+      withPolicy({
+        USE_PROFILES: { html: true },
+        FORBID_TAGS: EMAIL_FORBID_TAGS,
+        FORBID_ATTR: EMAIL_FORBID_ATTR,
+        // Reads the start of the email as body content (what used to keep a leading <style> for the hook).
+        FORCE_BODY: true,
+        ALLOW_DATA_ATTR: false,
+        RETURN_DOM_FRAGMENT: true,
+      }),
+    );
     return { fragment, css: state.css.filter((c) => c !== '').join('\n'), blockedRemote: state.blocked };
   } finally {
     current = undefined;

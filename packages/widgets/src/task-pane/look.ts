@@ -2,10 +2,10 @@
 // text, colour), the customer's name and initials. Words only; no rule lives here.
 
 import { html, type TemplateResult } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import { msg } from '@lit/localize';
 import type { ChannelType, Media, Task, TenantSettings } from '@cc-elements/core';
 import { mediaName } from '../internal/messages.js';
+import { inlineStyle } from '../internal/inline-style.js';
 
 const MEDIA_ICONS: Record<Media, string> = { voice: '📞', chat: '💬', sms: '📱', social: '👥', email: '✉' };
 
@@ -23,8 +23,13 @@ export function channelLabel(task: Pick<Task, 'media' | 'channelTypeId'>, tenant
 /** The channel icon, its name for screen readers next to it. */
 export function channelIcon(task: Pick<Task, 'media' | 'channelTypeId'>, tenant: TenantSettings | undefined): TemplateResult {
   const type = channelTypeOf(task, tenant);
-  const style = type ? styleMap({ '--_channel-color': type.color }) : styleMap({});
-  return html`<span part="channel-icon" class="channel-icon" data-media=${task.media} ?data-byoc=${type !== undefined} style=${style}
+  // PL-6: through the CSSOM, never a style attribute (a strict CSP blocks those).
+  return html`<span
+    part="channel-icon"
+    class="channel-icon"
+    data-media=${task.media}
+    ?data-byoc=${type !== undefined}
+    ${inlineStyle({ '--_channel-color': type?.color })}
     ><span aria-hidden="true">${type?.icon ?? MEDIA_ICONS[task.media]}</span
     ><span class="visually-hidden">${channelLabel(task, tenant)}</span></span
   >`;
