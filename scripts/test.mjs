@@ -91,6 +91,7 @@ if (ensureChromium()) {
       'demo/plain.e2e.test.mjs',
       'demo/crm.e2e.test.mjs',
       'demo/hosts.e2e.test.mjs',
+      'demo/csp.e2e.test.mjs',
     ],
     { env: { ...process.env, CHROME_PATH: chrome } },
   );
