@@ -21,15 +21,7 @@ export {
   type ComposeMode,
   type ComposeSize,
 } from './email-composer/email-composer.js';
-export {
-  CcTaskPane,
-  DEFAULT_SHORTCUTS as TASK_PANE_SHORTCUTS,
-  type TaskPaneShortcuts,
-  type UnreadDetail,
-  type TaskDetail,
-  type TaskErrorDetail,
-  type TaskAction,
-} from './task-pane/task-pane.js';
+export { CcTaskPane, type UnreadDetail, type TaskDetail, type TaskErrorDetail, type TaskAction } from './task-pane/task-pane.js';
 export {
   CcSupervisorGrid,
   SUPERVISOR_VIEWS,
@@ -45,7 +37,8 @@ export {
 } from './supervisor-grid/supervisor-grid.js';
 export { CcElement } from './internal/cc-element.js';
 export { StoreController, type Bindings, type ClientHost } from './internal/store-controller.js';
-export { clientContext } from './internal/context.js';
+export { clientContext, shortcutContext, type ShortcutSettings } from './internal/context.js';
+export { DEFAULT_SHORTCUTS, SHORTCUT_ACTIONS, type Shortcuts, type ShortcutAction } from './internal/shortcuts.js';
 export { define, VERSION } from './internal/define.js';
 export { LOCALES, type CcLocale, resolveLocale, setActiveLocale, activeLocale } from './internal/locale.js';
 export { TOKENS } from './internal/tokens.js';

@@ -9,6 +9,7 @@ import {
   CcError,
   CHANNELS,
   reasonLabel,
+  type Channel,
   type ChannelTarget,
   type ChannelView,
   type CcState,
@@ -23,6 +24,7 @@ import { controls } from '../internal/tokens.js';
 import { channelName, errorMessage, indicatorName, mediaName, statusName, systemReasonName } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { formatSpokenDuration } from '../internal/locale.js';
+import { ShortcutController, type ShortcutAction, type Shortcuts } from '../internal/shortcuts.js';
 import { styles } from './agent-state.styles.js';
 
 /** What a state-change event carries: the core's request, as the menu offered it. */
@@ -31,11 +33,30 @@ export type StateChangeDetail = StateChangeRequest;
 /** The menu's sections, in order: "All channels", then each group. */
 const TARGETS: readonly ChannelTarget[] = ['all', ...CHANNELS];
 
+/** KB (seed 002): the state shortcuts — the groups they move and where they go. "Digital" is every group but Voice. */
+const STATE_SHORTCUTS: Readonly<
+  Partial<Record<ShortcutAction, { readonly groups: readonly Channel[]; readonly status: 'ready' | 'notReady' }>>
+> = {
+  readyEmail: { groups: ['email'], status: 'ready' },
+  readyChat: { groups: ['chatSocial'], status: 'ready' },
+  notReadyEmail: { groups: ['email'], status: 'notReady' },
+  notReadyChat: { groups: ['chatSocial'], status: 'notReady' },
+  readyDigital: { groups: ['chatSocial', 'email'], status: 'ready' },
+  notReadyDigital: { groups: ['chatSocial', 'email'], status: 'notReady' },
+};
+
 let nextId = 0;
 
 /**
  * @summary The agent's channel states: an indicator of all channels, each group (Voice,
  * Chat/Social, Email) with its reason and time in state, and a menu to go Ready or Not Ready.
+ *
+ * Keyboard (KB, seed 002; remap through `shortcuts`, page-wide with `global-shortcuts`): while focus
+ * is in a widget on the same client, Ctrl+Shift+4 / Ctrl+Shift+6 Email Ready / Not Ready,
+ * Ctrl+Shift+5 / Ctrl+Shift+7 Chat/Social Ready / Not Ready, Ctrl+Shift+V / Ctrl+Shift+Z every
+ * digital group Ready / Not Ready, Ctrl+Shift+L opens the menu. Each goes through
+ * `cc-state-change-request` like a menu choice; focus stays where it was. In the menu Arrow keys,
+ * Home/End move and Escape closes.
  *
  * @fires cc-state-change-request - Before a change is sent; cancelable. Detail: target, status, reason id.
  * @fires cc-state-changed - The backend accepted a change. Detail: target, status, reason id.
@@ -58,6 +79,12 @@ export class CcAgentState extends CcElement {
   /** Whether the state menu is open. */
   @property({ type: Boolean, reflect: true }) open = false;
 
+  /** KB: the host's shortcut table — only the actions to change, over `<cc-provider>`'s and the defaults; `null` turns one off. */
+  @property({ attribute: false }) shortcuts: Shortcuts = {};
+
+  /** KB: the shortcuts act wherever focus is on the page (never in the host's own fields), not only inside the widgets. */
+  @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
+
   @state() private pending = false;
   @state() private failure: ErrorInfo | undefined;
 
@@ -78,6 +105,17 @@ export class CcAgentState extends CcElement {
     menus: combineLatest(TARGETS.map((target): Observable<readonly StateChangeRequest[]> => client.stateMenu$(target))),
   }));
 
+  readonly #keys = new ShortcutController(
+    this,
+    {
+      ...Object.fromEntries(
+        Object.entries(STATE_SHORTCUTS).map(([action, change]) => [action, () => this.#shortcut(change.groups, change.status)]),
+      ),
+      openStateMenu: () => this.#openMenu(),
+    },
+    2,
+  );
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.#onOutsidePointer);
@@ -89,7 +127,10 @@ export class CcAgentState extends CcElement {
   }
 
   readonly #onOutsidePointer = (event: PointerEvent): void => {
-    if (this.open && !event.composedPath().includes(this)) this.open = false;
+    if (this.open && !event.composedPath().includes(this)) {
+      this.open = false;
+      this.#opener = undefined;
+    }
   };
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -136,6 +177,7 @@ export class CcAgentState extends CcElement {
         break;
       case 'Tab':
         this.open = false;
+        this.#opener = undefined;
         return;
       default:
         return;
@@ -152,13 +194,51 @@ export class CcAgentState extends CcElement {
 
   #close(): void {
     this.open = false;
-    this.renderRoot.querySelector<HTMLElement>('[part="trigger"]')?.focus();
+    const opener = this.#opener;
+    this.#opener = undefined;
+    (opener?.isConnected ? opener : this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'))?.focus();
   }
 
-  async #choose(detail: StateChangeDetail): Promise<void> {
+  get #signedIn(): boolean {
+    const { state, channels } = this.#store.value;
+    return state?.session !== undefined && (channels?.length ?? 0) > 0;
+  }
+
+  /** Where focus was when Ctrl+Shift+L opened the menu from elsewhere: it goes back there when the menu closes. */
+  #opener: HTMLElement | undefined;
+
+  /** Ctrl+Shift+L: the menu opens with focus on its first entry. */
+  #openMenu(): boolean {
+    if (!this.#signedIn) return false;
+    if (this.open) {
+      this.#focusItem(0);
+      return true;
+    }
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    this.#opener = active instanceof HTMLElement && active !== document.body && !this.shadowRoot?.contains(active) ? active : undefined;
+    this.open = true;
+    return true;
+  }
+
+  /**
+   * KB: the groups go Ready or plain Not Ready through the entries the core offers them (ST-3), as
+   * if chosen in the menu; a group already there (or not signed in) is left alone.
+   */
+  #shortcut(groups: readonly Channel[], status: 'ready' | 'notReady'): boolean {
+    const menus = this.#store.value.menus;
+    if (!this.#signedIn || !menus) return false;
+    for (const group of groups) {
+      const entry = menus[TARGETS.indexOf(group)]?.find((e) => e.status === status && e.reasonId === undefined);
+      if (entry) void this.#choose(entry, false);
+    }
+    return true;
+  }
+
+  async #choose(detail: StateChangeDetail, fromMenu = true): Promise<void> {
     const client = this.activeClient;
     if (!client) return;
-    this.#close();
+    if (fromMenu) this.#close();
     if (!this.emit('cc-state-change-request', detail, { cancelable: true })) return;
     this.pending = true;
     this.failure = undefined;
@@ -201,6 +281,7 @@ export class CcAgentState extends CcElement {
           aria-haspopup="menu"
           aria-expanded=${this.open ? 'true' : 'false'}
           aria-controls=${menuId}
+          aria-keyshortcuts=${this.#keys.aria('openStateMenu') ?? nothing}
           ?disabled=${!signedIn}
           aria-busy=${this.pending ? 'true' : 'false'}
           @click=${() => (this.open = !this.open)}

@@ -30,6 +30,7 @@ import { controls } from '../internal/tokens.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { formatSeconds } from '../internal/locale.js';
+import { ShortcutController, type Shortcuts } from '../internal/shortcuts.js';
 import { styles } from './call-banner.styles.js';
 
 /** CB-5: who is calling and from which queue, for a host that looks the customer up. */
@@ -163,6 +164,11 @@ const isCallback = (task: Pick<Task, 'callback' | 'direction'>) => task.callback
  * task in wrap-up shows one "Wrap-up" line; the reasons are `<cc-wrapup-picker>`'s. The banner
  * never takes focus from the page on an offer unless `focus-on-offer` is set.
  *
+ * Keyboard (KB, seed 002; remap through `shortcuts`, page-wide with `global-shortcuts`): Ctrl+Alt+9
+ * answers the ringing call while focus is in a widget on the same client. One press does one
+ * thing: the widget holding focus goes first, then this banner (a ringing call), then
+ * `<cc-task-pane>` (its digital offers).
+ *
  * @fires cc-call-offered - A call or callback started ringing (once per offer). Detail: CallDetail.
  * @fires cc-call-accepted - An offer turned into a connected call (once). Detail: CallDetail.
  * @fires cc-call-ended - A connected or held call ended: wrap-up follows or it closed (once). Detail: CallEndedDetail.
@@ -215,6 +221,12 @@ export class CcCallBanner extends CcElement {
   /** Moves focus to Accept when an offer arrives. Off by default: the banner never steals focus from the host page. */
   @property({ type: Boolean, attribute: 'focus-on-offer' }) focusOnOffer = false;
 
+  /** KB: the host's shortcut table — only the actions to change, over `<cc-provider>`'s and the defaults; `null` turns one off. */
+  @property({ attribute: false }) shortcuts: Shortcuts = {};
+
+  /** KB: the shortcuts act wherever focus is on the page (never in the host's own fields), not only inside the widgets. */
+  @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
+
   /** Commands on their way, as `taskId:action`: their buttons show busy and ignore presses. */
   @state() private pending: ReadonlySet<string> = new Set();
   /** The last failure per task; kept after the task left until dismissed or the next offer. */
@@ -251,6 +263,9 @@ export class CcCallBanner extends CcElement {
   #toldMonitoring: string | undefined;
   /** The task whose section held focus before an update, and the control (part) that had it. */
   #focus: { taskId: string | undefined; part: string | undefined } | undefined;
+
+  /** KB: Ctrl+Alt+9 answers the ringing call, ahead of the task pane's digital offers. */
+  readonly #keys = new ShortcutController(this, { acceptOffers: () => this.#answer() }, 0);
 
   /** The visible voice tasks, offers first. */
   get #tasks(): readonly Task[] {
@@ -444,6 +459,14 @@ export class CcCallBanner extends CcElement {
 
   #busy(task: Task, key: string): boolean {
     return this.pending.has(`${task.id}:${key}`);
+  }
+
+  /** Ctrl+Alt+9: the call ringing longest; with none, the key is left to others. */
+  #answer(): boolean {
+    const task = this.#tasks.find((t) => t.status === 'offered');
+    if (!task || !this.#can('accept')) return false;
+    void this.#accept(task);
+    return true;
   }
 
   async #accept(task: Task): Promise<void> {
@@ -644,7 +667,7 @@ export class CcCallBanner extends CcElement {
       ${callback ? html`<p class="hint">${msg('The customer asked to be called back at this number.')}</p>` : nothing}
       ${this.#renderWho(task)}
       <div class="actions">
-        ${this.#can('accept') ? this.#button(task, 'accept', callback ? msg('Accept callback') : msg('Accept'), () => this.#accept(task), 'primary') : nothing}
+        ${this.#can('accept') ? this.#button(task, 'accept', callback ? msg('Accept callback') : msg('Accept'), () => this.#accept(task), 'primary', 'accept', this.#keys.aria('acceptOffers')) : nothing}
         ${this.#can('decline') ? this.#button(task, 'decline', msg('Decline'), () => this.#decline(task)) : nothing}
       </div>
     `;
@@ -764,8 +787,16 @@ export class CcCallBanner extends CcElement {
    * A command button: while its command is on its way it says busy and ignores presses, and stays
    * focusable (aria-disabled, not disabled) so the keyboard user is not thrown out.
    */
-  #button(task: Task, part: string, label: string, press: () => unknown, variant = '', busyKey: string = part): TemplateResult {
-    return commandButton(part, label, this.#busy(task, busyKey), press, variant);
+  #button(
+    task: Task,
+    part: string,
+    label: string,
+    press: () => unknown,
+    variant = '',
+    busyKey: string = part,
+    keys?: string,
+  ): TemplateResult {
+    return commandButton(part, label, this.#busy(task, busyKey), press, variant, keys);
   }
 
   #renderPicker(task: Task, kind: Picker['kind'], targets: readonly TransferTarget[]): TemplateResult {

@@ -1,15 +1,22 @@
-// <cc-provider>: one client shared by every widget inside it (PL-2), and their language (PL-4).
+// <cc-provider>: one client shared by every widget inside it (PL-2), their language (PL-4) and
+// their keyboard shortcuts (KB).
 
 import { html, LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { ContextProvider, provide } from '@lit/context';
 import type { Subscription } from 'rxjs';
 import type { CcClient } from '@cc-elements/core';
-import { clientContext } from '../internal/context.js';
+import { clientContext, shortcutContext } from '../internal/context.js';
 import { setActiveLocale } from '../internal/locale.js';
+import type { Shortcuts } from '../internal/shortcuts.js';
 
 /**
- * @summary Gives one client to every cc-elements widget placed inside it, and sets their language.
+ * @summary Gives one client to every cc-elements widget placed inside it, sets their language and
+ * their keyboard shortcuts.
+ *
+ * KB: shortcuts act while focus is inside a widget on the same client; `global-shortcuts` makes them
+ * page-wide (never from the host's own text fields), and `shortcuts` remaps or turns off actions
+ * for every widget inside (a widget's own `shortcuts` win over these).
  * @slot - The widgets (at any depth, through shadow roots too).
  */
 export class CcProvider extends LitElement {
@@ -31,6 +38,14 @@ export class CcProvider extends LitElement {
    */
   @property({ reflect: true }) locale: string | undefined;
 
+  /** KB: the shortcut table for the widgets inside — only the actions to change ("Ctrl+Shift+4", "Mod+Enter"); `null` turns one off. */
+  @property({ attribute: false }) shortcuts: Shortcuts = {};
+
+  /** KB: the widgets' shortcuts act wherever focus is on the page (not in the host's own fields), not only inside the widgets. */
+  @property({ type: Boolean, reflect: true, attribute: 'global-shortcuts' }) globalShortcuts = false;
+
+  readonly #shortcuts = new ContextProvider(this, { context: shortcutContext, initialValue: { shortcuts: {}, global: false } });
+
   /** PL-4: the agent's choice from the client, followed while no `locale` attribute is set. */
   #clientLocale: string | undefined;
   #subscription: Subscription | undefined;
@@ -49,6 +64,9 @@ export class CcProvider extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.isConnected) this.#follow(this.client);
     if (changed.has('locale')) this.#apply();
+    if (changed.has('shortcuts') || changed.has('globalShortcuts')) {
+      this.#shortcuts.setValue({ shortcuts: this.shortcuts ?? {}, global: this.globalShortcuts });
+    }
   }
 
   #follow(client: CcClient | undefined): void {

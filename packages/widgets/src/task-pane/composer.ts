@@ -34,6 +34,8 @@ export interface ComposerView {
   readonly limit: number;
   /** Words for the send keystroke of this medium ("Enter sends", "Ctrl+Enter sends"). */
   readonly sendHint: string;
+  /** KB: `aria-keyshortcuts` of Send (the host's chord; the medium's own Enter is in `sendHint`). */
+  readonly sendKeys?: string | undefined;
   readonly social: boolean;
   readonly activeStyle: SocialStyle | undefined;
   /** TP-7: attachments exist for this medium (its rules are configured). */
@@ -351,6 +353,7 @@ export function renderComposer(view: ComposerView, actions: ComposerActions): Te
         type="button"
         ?disabled=${!view.canSend}
         aria-busy=${view.sending ? 'true' : 'false'}
+        aria-keyshortcuts=${view.sendKeys ?? nothing}
         @click=${() => actions.send()}
       >
         ${msg('Send')}

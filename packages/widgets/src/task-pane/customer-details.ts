@@ -28,6 +28,8 @@ export interface DetailsView {
   readonly transferOpen: boolean;
   /** The fields are folded away (the head stays). */
   readonly collapsed: boolean;
+  /** KB: `aria-keyshortcuts` of the fold toggle. */
+  readonly toggleKeys?: string | undefined;
   readonly canEnd: boolean;
   readonly canTransfer: boolean;
   readonly canSave: boolean;
@@ -165,6 +167,7 @@ export function renderDetails(view: DetailsView, actions: DetailsActions): Templ
               type="button"
               aria-expanded=${view.collapsed ? 'false' : 'true'}
               aria-controls="customer-fields"
+              aria-keyshortcuts=${view.toggleKeys ?? nothing}
               @click=${() => actions.toggleDetails()}
             >
               ${view.collapsed ? msg('Show details') : msg('Hide details')}

@@ -18,6 +18,8 @@ export interface OffersView {
   readonly tenant: TenantSettings;
   readonly canAccept: boolean;
   readonly canDecline: boolean;
+  /** KB: `aria-keyshortcuts` of Accept. */
+  readonly acceptKeys?: string | undefined;
   readonly busy: (taskId: string, action: string) => boolean;
 }
 
@@ -71,6 +73,7 @@ export function renderOffers(view: OffersView, actions: OfferActions): TemplateR
                     part="accept"
                     class="primary"
                     type="button"
+                    aria-keyshortcuts=${view.acceptKeys ?? nothing}
                     aria-busy=${accepting ? 'true' : 'false'}
                     aria-disabled=${accepting ? 'true' : 'false'}
                     @click=${() => !accepting && actions.accept(task)}
@@ -108,6 +111,8 @@ export interface TaskListView {
   readonly times: ReadonlyMap<string, TaskTimes>;
   readonly tenant: TenantSettings;
   readonly collapsed: boolean;
+  /** KB: `aria-keyshortcuts` of the list's toggle. */
+  readonly toggleKeys?: string | undefined;
 }
 
 export interface TaskListActions {
@@ -125,6 +130,7 @@ export function renderTaskList(view: TaskListView, actions: TaskListActions): Te
       type="button"
       aria-expanded=${view.collapsed ? 'false' : 'true'}
       aria-controls=${listId}
+      aria-keyshortcuts=${view.toggleKeys ?? nothing}
       @click=${() => actions.toggle()}
     >
       <span>${msg(str`Conversations (${view.tasks.length})`)}</span>

@@ -904,6 +904,8 @@ describe('<cc-task-pane>', () => {
     );
     s.client.selectTask('chat-1');
     await settle();
+    // The shortcuts act while focus is in the pane (see internal/shortcuts.test.ts for the page-wide switch).
+    row(s.el, 'chat-1').focus();
     await chord('Control', 'Shift', '8');
     await settle();
     expect(s.client.state.selectedTaskId, 'the wrap-up is skipped').to.equal('social-1');

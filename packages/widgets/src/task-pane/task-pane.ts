@@ -56,15 +56,12 @@ import { channelName, errorMessage } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { formatSeconds } from '../internal/locale.js';
 import { styles } from './task-pane.styles.js';
-import { DEFAULT_SHORTCUTS, matches, type TaskPaneShortcuts } from './shortcuts.js';
+import { ShortcutController, type Shortcuts } from '../internal/shortcuts.js';
 import { channelLabel, channelTypeOf, customerOf } from './look.js';
 import { LOW_TIME_MS, renderOffers, renderTaskList } from './task-list.js';
 import { CLOCK_LOW_MS, renderDetails } from './customer-details.js';
 import { renderThread } from './thread.js';
 import { renderComposer, type PendingFile } from './composer.js';
-
-export type { TaskPaneShortcuts } from './shortcuts.js';
-export { DEFAULT_SHORTCUTS } from './shortcuts.js';
 
 /** TP-3: unread customer messages, for the host's red dot on the pane's tab. */
 export interface UnreadDetail {
@@ -235,9 +232,12 @@ let files = 0;
  * composer's place when that tag is registered on the page (at once, or on first use with
  * `cc-all.js`). With forced wrap-up an ended task shows `<cc-wrapup-picker task-id=…>` when registered.
  *
- * Keyboard (seed 002, configurable through `shortcuts`): Ctrl+Shift+8 next active conversation,
- * Ctrl+Shift+9 previous conversation, Ctrl+Alt+T expand/collapse the task list, Ctrl+Alt+9 accept
- * every digital offer, Ctrl/Cmd+Enter sends from any medium (Enter alone sends in chat, Shift+Enter is a new line). In the task list
+ * Keyboard (KB, seed 002; remap through `shortcuts`, page-wide with `global-shortcuts`): while focus
+ * is in a widget on the same client, Ctrl+Shift+8 next active conversation, Ctrl+Shift+9 previous
+ * conversation, Ctrl+Alt+T expand/collapse the task list, Ctrl+Alt+8 expand/collapse the customer
+ * details, Ctrl+Alt+9 accept every digital offer (one press does one thing: with focus elsewhere a
+ * ringing call in `<cc-call-banner>` is answered first); in the composer Ctrl/Cmd+Enter sends from
+ * any medium (Enter alone sends in chat, Shift+Enter is a new line). In the task list
  * Up/Down/Home/End move; in a template Tab/Shift+Tab move between the fields to replace; Escape
  * closes a menu or dialog. Every control is reachable with Tab.
  *
@@ -345,8 +345,11 @@ let files = 0;
 export class CcTaskPane extends CcElement {
   static override styles = [CcElement.styles, controls, styles];
 
-  /** KB: the shortcuts; give only those to change (an empty string turns one off). */
-  @property({ attribute: false }) shortcuts: Partial<TaskPaneShortcuts> = {};
+  /** KB: the host's shortcut table — only the actions to change, over `<cc-provider>`'s and the defaults; `null` turns one off. */
+  @property({ attribute: false }) shortcuts: Shortcuts = {};
+
+  /** KB: the shortcuts act wherever focus is on the page (never in the host's own fields), not only inside the widgets. */
+  @property({ type: Boolean, attribute: 'global-shortcuts' }) globalShortcuts = false;
 
   /** TP-2: the task list starts collapsed. */
   @property({ type: Boolean, reflect: true, attribute: 'list-collapsed' }) listCollapsed = false;
@@ -400,12 +403,23 @@ export class CcTaskPane extends CcElement {
   #focusAfter: string | undefined;
   #dialogOpener: HTMLElement | undefined;
   #threadKey = '';
+  /** The offer whose controls had focus, until it is taken or gone. */
+  #offerFocus: string | undefined;
   /** TP-14: the task just ended or transferred, until focus has moved on from it. */
   #leaving: string | undefined;
 
-  get #shortcuts(): TaskPaneShortcuts {
-    return { ...DEFAULT_SHORTCUTS, ...this.shortcuts };
-  }
+  /** KB: Ctrl+Shift+8/9, Ctrl+Alt+T, Ctrl+Alt+8 and Ctrl+Alt+9 (after the call banner's ringing call). */
+  readonly #keys = new ShortcutController(
+    this,
+    {
+      nextTask: () => this.#step(1, true),
+      previousTask: () => this.#step(-1, false),
+      toggleTaskList: () => this.#toggleList(),
+      toggleDetails: () => this.#toggleDetails(),
+      acceptOffers: () => this.#acceptOffers(),
+    },
+    1,
+  );
 
   #can(action: TaskAction): boolean {
     const command = COMMAND_OF[action];
@@ -430,20 +444,16 @@ export class CcTaskPane extends CcElement {
 
   // ---- lifecycle ----------------------------------------------------------------------------------
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.#onShortcut);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onShortcut);
     // Typing not yet saved is saved now, so nothing is lost when the pane goes away.
     for (const taskId of [...this.#draftTimers.keys()]) this.#flushDraft(taskId);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    const focused = this.shadowRoot?.activeElement;
+    this.#offerFocus = focused?.closest<HTMLElement>('[part="offer"]')?.dataset['taskId'] ?? this.#offerFocus;
     const { tasks, unread, totalUnread, notices } = this.#store.value;
     if (tasks) this.#transitions(tasks);
     if (unread && totalUnread !== undefined) this.#unreadChanges(unread, totalUnread);
@@ -471,6 +481,7 @@ export class CcTaskPane extends CcElement {
       target?.focus();
     }
     this.#focusAfterLeaving();
+    this.#focusAfterOffer();
     // The newest message is in view when it arrives or the conversation changes — not on every tick.
     const shownState = this.#store.value.shown;
     const messages = shownState?.thread?.messages ?? [];
@@ -672,42 +683,47 @@ export class CcTaskPane extends CcElement {
     this.#select(list[next]!, true);
   }
 
-  /** KB: the pane's shortcuts work wherever focus is on the page. */
-  #onShortcut = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || !this.activeClient) return;
-    const keys = this.#shortcuts;
-    if (keys.nextTask && matches(event, keys.nextTask)) {
-      event.preventDefault();
-      this.#step(1, true);
-    } else if (keys.previousTask && matches(event, keys.previousTask)) {
-      event.preventDefault();
-      this.#step(-1, false);
-    } else if (keys.toggleTaskList && matches(event, keys.toggleTaskList)) {
-      event.preventDefault();
-      this.#toggleList();
-    } else if (keys.acceptOffers && matches(event, keys.acceptOffers) && this.#offers.length > 0 && this.#can('accept')) {
-      event.preventDefault();
-      for (const offer of this.#offers) this.#accept(offer);
-    }
-  };
-
   /** Ctrl+Shift+8 / Ctrl+Shift+9: the next active or the previous conversation, wrapping round. */
-  #step(direction: 1 | -1, activeOnly: boolean): void {
+  #step(direction: 1 | -1, activeOnly: boolean): boolean {
     const list = this.#list;
-    if (list.length === 0) return;
+    if (list.length === 0) return false;
     const from = list.findIndex((t) => t.id === this.#shownTask?.id);
     for (let i = 1; i <= list.length; i++) {
       const task = list[((((from < 0 ? (direction === 1 ? -1 : 0) : from) + direction * i) % list.length) + list.length) % list.length]!;
       if (activeOnly && task.status !== 'active' && task.status !== 'held') continue;
       if (this.listCollapsed) this.listCollapsed = false;
       this.#select(task, true);
-      return;
+      return true;
     }
+    return false;
   }
 
-  #toggleList(): void {
+  /** Focus is on something in this pane that matches `selector` (or inside it). */
+  #focusIn(selector: string): boolean {
+    return this.renderRoot.querySelector(selector)?.contains(this.shadowRoot?.activeElement ?? null) === true;
+  }
+
+  #toggleList(): boolean {
+    // A row with focus folds away: focus stays on the toggle. From elsewhere, focus stays where it is.
+    if (!this.listCollapsed && this.#focusIn('[part="task-list"]')) this.#focusAfter = '[part="task-list-toggle"]';
     this.listCollapsed = !this.listCollapsed;
-    this.#focusAfter = '[part="task-list-toggle"]';
+    return true;
+  }
+
+  /** Ctrl+Alt+8 (seed 002 "interaction control: expand/collapse"): the shown conversation's customer details. */
+  #toggleDetails(): boolean {
+    if (!this.#shownTask || !this.renderRoot.querySelector('[part="details-toggle"]')) return false;
+    if (!this.detailsCollapsed && this.#focusIn('[part="fields"]')) this.#focusAfter = '[part="details-toggle"]';
+    this.detailsCollapsed = !this.detailsCollapsed;
+    return true;
+  }
+
+  /** Ctrl+Alt+9: every digital offer waiting; nothing to take leaves the key to others (the call banner). */
+  #acceptOffers(): boolean {
+    const offers = this.#offers;
+    if (offers.length === 0 || !this.#can('accept')) return false;
+    for (const offer of offers) this.#accept(offer);
+    return true;
   }
 
   #accept(task: Task): void {
@@ -769,6 +785,24 @@ export class CcTaskPane extends CcElement {
         : selected
           ? root.querySelector<HTMLElement>('[part="wrap-up"] cc-wrapup-picker, [part="task"][aria-selected="true"]')
           : (root.querySelector<HTMLElement>('[part="task"]') ?? root.querySelector<HTMLElement>('[part="task-list-toggle"]'));
+    target?.focus();
+  }
+
+  /**
+   * PL-5: an offer taken or gone with focus on it would drop focus to the page: it goes to that
+   * conversation once accepted, else the next offer, else the list.
+   */
+  #focusAfterOffer(): void {
+    const taskId = this.#offerFocus;
+    if (taskId === undefined || this.#offers.some((t) => t.id === taskId)) return;
+    this.#offerFocus = undefined;
+    if (this.shadowRoot?.activeElement) return;
+    const root = this.renderRoot;
+    const target =
+      root.querySelector<HTMLElement>(`[part="task"][data-task-id="${taskId}"]`) ??
+      root.querySelector<HTMLElement>(
+        '[part="offer"] [part="accept"], [part="task"][aria-selected="true"], [part="task"], [part="task-list-toggle"]',
+      );
     target?.focus();
   }
 
@@ -866,8 +900,7 @@ export class CcTaskPane extends CcElement {
 
   #onComposerKey(task: Task, event: KeyboardEvent): void {
     const area = event.target as HTMLTextAreaElement;
-    const keys = this.#shortcuts;
-    if (isSendKeystroke(channelTypeOf(task, this.#store.value.tenant) ?? task.media, event) || (keys.send && matches(event, keys.send))) {
+    if (isSendKeystroke(channelTypeOf(task, this.#store.value.tenant) ?? task.media, event) || this.#keys.matches(event, 'send')) {
       event.preventDefault();
       void this.#send(task);
       return;
@@ -1190,6 +1223,7 @@ export class CcTaskPane extends CcElement {
           tenant,
           canAccept: this.#can('accept'),
           canDecline: this.#can('decline'),
+          acceptKeys: this.#keys.aria('acceptOffers'),
           busy: (id, action) => this.#busy(id, action),
         },
         { accept: (t) => this.#accept(t), decline: (t) => this.#decline(t) },
@@ -1197,7 +1231,16 @@ export class CcTaskPane extends CcElement {
       ${this.#offers.map((t) => this.#renderFailure(t.id))}
       <div class="pane" ?data-collapsed=${this.listCollapsed}>
         ${renderTaskList(
-          { tasks: list, selectedId: task?.id, unread, totalUnread, times, tenant, collapsed: this.listCollapsed },
+          {
+            tasks: list,
+            selectedId: task?.id,
+            unread,
+            totalUnread,
+            times,
+            tenant,
+            collapsed: this.listCollapsed,
+            toggleKeys: this.#keys.aria('toggleTaskList'),
+          },
           { select: (t) => this.#select(t), toggle: () => this.#toggleList(), keydown: (e) => this.#onListKey(e) },
         )}
         <div part="conversation" class="conversation" data-task-id=${task?.id ?? nothing}>
@@ -1226,6 +1269,7 @@ export class CcTaskPane extends CcElement {
           transferOpen: this.transferOpen === task.id,
           // Unsaved edits are never folded away out of sight.
           collapsed: this.detailsCollapsed && own?.edits === undefined,
+          toggleKeys: this.#keys.aria('toggleDetails'),
           canEnd: this.#can('end'),
           canTransfer: this.#can('transfer') && this.#permitted(task, 'assign'),
           canSave: this.#can('save'),
@@ -1319,6 +1363,7 @@ export class CcTaskPane extends CcElement {
         check,
         limit,
         sendHint: sendKey(medium) === 'enter' ? msg('Enter sends, Shift+Enter for a new line') : msg('Ctrl+Enter sends'),
+        sendKeys: this.#keys.aria('send'),
         social,
         activeStyle: social ? socialStyleOf(text, this.selection) : undefined,
         attachments: task.media === 'chat' && tenant.digital.attachments[task.media] !== undefined,
