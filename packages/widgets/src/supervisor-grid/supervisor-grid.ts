@@ -42,6 +42,7 @@ import { controls } from '../internal/tokens.js';
 import { errorLine } from '../internal/error-line.js';
 import { channelName, errorMessage, mediaName, statusName, systemReasonName } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
+import { formatLocale } from '../internal/locale.js';
 import { channelIcon, mediaIcon } from './icons.js';
 import { perFrame } from './per-frame.js';
 import { styles } from './supervisor-grid.styles.js';
@@ -1371,7 +1372,7 @@ export class CcSupervisorGrid extends CcElement {
         ${msg('You are not monitoring any queue. Choose the queues to monitor in the queue list.')}
       </p>`;
     }
-    const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+    const percent = new Intl.NumberFormat(formatLocale(), { style: 'percent', maximumFractionDigits: 0 });
     const figure = (value: number | undefined, text = value === undefined ? undefined : String(value)) =>
       text === undefined ? html`<span aria-hidden="true">–</span><span class="visually-hidden">${msg('not reported')}</span>` : text;
     return html`<div class="table-scroller" role="region" aria-label=${msg('Monitored queues')} tabindex="0">
