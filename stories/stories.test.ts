@@ -137,7 +137,8 @@ const EXPECTED: Record<string, Record<string, Check>> = {
     Submitting: (el) => {
       const submit = inShadow<HTMLButtonElement>(el, '[part="submit"]');
       expect(submit.getAttribute('aria-busy')).to.equal('true');
-      expect(submit.disabled).to.equal(true);
+      // PL-5: busy, not disabled, so keyboard focus stays on it while the server answers.
+      expect(submit.getAttribute('aria-disabled')).to.equal('true');
       expect(submit.textContent!.trim()).to.equal('Signing in…');
     },
     CredentialsNotSaved: (el) => {

@@ -429,7 +429,11 @@ export class CcCallBanner extends CcElement {
     if (!was || this.shadowRoot?.activeElement) return;
     const section = was.taskId ? this.renderRoot.querySelector<HTMLElement>(`[data-task-id="${was.taskId}"]`) : null;
     const scope = section ?? this.renderRoot;
-    const target = (was.part && scope.querySelector<HTMLElement>(`[part="${was.part}"]`)) || scope.querySelector<HTMLElement>('button');
+    // A call gone to wrap-up has no control left: its wrap-up line takes focus (the reasons are the picker's, a Tab away).
+    const target =
+      (was.part && scope.querySelector<HTMLElement>(`[part="${was.part}"]`)) ||
+      scope.querySelector<HTMLElement>('button') ||
+      scope.querySelector<HTMLElement>('[part="wrap-up"]');
     target?.focus();
   }
 
@@ -675,7 +679,7 @@ export class CcCallBanner extends CcElement {
 
   #renderWrapUp(task: Task): TemplateResult {
     return html`
-      <p part="wrap-up" class="wrap-up">
+      <p part="wrap-up" class="wrap-up" tabindex="-1">
         <span part="heading" id=${`call-${task.id}-heading`}>${msg('Wrap-up')}</span>
         <span class="muted">${this.#callerText(task)}${task.queueName ? ` · ${task.queueName}` : ''}</span>
       </p>

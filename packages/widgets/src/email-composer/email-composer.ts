@@ -1210,7 +1210,9 @@ export class CcEmailComposer extends CcElement {
             type="button"
             part="send"
             class="primary"
-            ?disabled=${!check.ok}
+            ?disabled=${!check.ok && !this.sending}
+            aria-disabled=${this.sending ? 'true' : 'false'}
+            aria-busy=${this.sending ? 'true' : 'false'}
             aria-describedby=${check.ok ? nothing : 'send-hint'}
             @click=${() => this.#send(task)}
           >

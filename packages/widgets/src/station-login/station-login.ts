@@ -118,7 +118,11 @@ export class CcStationLogin extends CcElement {
     signOut: client.signOutAllowance$,
   }));
 
+  /** PL-5: focus was inside before this update — on Sign in or Sign out, which the update may take away. */
+  #hadFocus = false;
+
   protected override willUpdate(_changed: PropertyValues<this>): void {
+    this.#hadFocus = this.shadowRoot?.activeElement != null;
     const { profile, tenant } = this.#store.value;
     if (profile && tenant && profile !== this.#prefilledFor) {
       this.#prefilledFor = profile;
@@ -130,6 +134,13 @@ export class CcStationLogin extends CcElement {
       this.#countriesIn = this.#locale;
       this.#track(this.#loadCountries());
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // PL-5: signed in, the form gives way to the summary (and signed out, the other way round): focus
+    // goes to the new heading instead of dropping to the page, and a screen reader reads where it is.
+    if (this.#hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** Resolves once the form has settled: renders done and no country list or number check pending. */
@@ -266,6 +277,8 @@ export class CcStationLogin extends CcElement {
 
   async #submit(event: Event): Promise<void> {
     event.preventDefault();
+    // Busy, not disabled, while signing in: a disabled button would drop keyboard focus to the page.
+    if (this.submitting) return;
     const client = this.activeClient;
     const station = this.#station;
     if (!client || !station || !this.chosenRole || !this.#canSubmit) {
@@ -339,7 +352,7 @@ export class CcStationLogin extends CcElement {
     const kinds = this.#stationKinds(tenant);
     return html`
       <form part="form" novalidate @submit=${this.#submit} aria-labelledby="${this.#id}-title">
-        <h2 id="${this.#id}-title">${msg('Station login')}</h2>
+        <h2 id="${this.#id}-title" tabindex="-1">${msg('Station login')}</h2>
         ${profile.roles.length > 1 ? this.#renderRoles(profile.roles) : nothing} ${this.#renderStationKinds(kinds)}
         ${this.stationKind === 'dialNumber' ? this.#renderDialNumber() : nothing}
         ${this.stationKind === 'extension' ? this.#renderExtension() : nothing}
@@ -355,7 +368,14 @@ export class CcStationLogin extends CcElement {
         </label>
         ${this.#renderServerError()}
         <div class="actions">
-          <button part="submit" class="primary" type="submit" ?disabled=${!this.#canSubmit} aria-busy=${this.submitting ? 'true' : 'false'}>
+          <button
+            part="submit"
+            class="primary"
+            type="submit"
+            ?disabled=${!this.#canSubmit && !this.submitting}
+            aria-disabled=${this.submitting ? 'true' : 'false'}
+            aria-busy=${this.submitting ? 'true' : 'false'}
+          >
             ${this.submitting ? msg('Signing in…') : msg('Sign in')}
           </button>
         </div>
@@ -602,7 +622,7 @@ export class CcStationLogin extends CcElement {
     const blocked = !allowance?.allowed;
     return html`
       <section part="summary" aria-labelledby="${this.#id}-signed-in">
-        <h2 id="${this.#id}-signed-in">${msg(str`Signed in as ${profile.name}`)}</h2>
+        <h2 id="${this.#id}-signed-in" tabindex="-1">${msg(str`Signed in as ${profile.name}`)}</h2>
         <dl>
           <dt>${msg('Role')}</dt>
           <dd>${roleName(session.role)}</dd>
@@ -620,9 +640,10 @@ export class CcStationLogin extends CcElement {
           <button
             part="sign-out"
             type="button"
-            ?disabled=${blocked || this.signingOut}
+            ?disabled=${blocked && !this.signingOut}
+            aria-disabled=${this.signingOut ? 'true' : 'false'}
             aria-describedby=${ifDefined(blocked ? whyId : undefined)}
-            @click=${this.#signOut}
+            @click=${() => !this.signingOut && this.#signOut()}
           >
             ${this.signingOut ? msg('Signing out…') : msg('Sign out')}
           </button>

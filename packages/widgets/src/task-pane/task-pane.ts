@@ -403,6 +403,8 @@ export class CcTaskPane extends CcElement {
   #focusAfter: string | undefined;
   #dialogOpener: HTMLElement | undefined;
   #threadKey = '';
+  /** Focus was inside before this update. */
+  #hadFocus = false;
   /** The offer whose controls had focus, until it is taken or gone. */
   #offerFocus: string | undefined;
   /** TP-14: the task just ended or transferred, until focus has moved on from it. */
@@ -453,6 +455,7 @@ export class CcTaskPane extends CcElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const focused = this.shadowRoot?.activeElement;
+    this.#hadFocus = focused != null;
     this.#offerFocus = focused?.closest<HTMLElement>('[part="offer"]')?.dataset['taskId'] ?? this.#offerFocus;
     const { tasks, unread, totalUnread, notices } = this.#store.value;
     if (tasks) this.#transitions(tasks);
@@ -482,6 +485,15 @@ export class CcTaskPane extends CcElement {
     }
     this.#focusAfterLeaving();
     this.#focusAfterOffer();
+    // PL-5, last resort: whatever took the focused control away (a wrap-up closed in its picker, a
+    // conversation gone), focus stays in the pane.
+    if (this.#hadFocus && !this.shadowRoot?.activeElement) {
+      this.renderRoot
+        .querySelector<HTMLElement>(
+          '[part="task"][aria-selected="true"], [part="task"], [part="offer"] [part="accept"], [part="task-list-toggle"]',
+        )
+        ?.focus();
+    }
     // The newest message is in view when it arrives or the conversation changes — not on every tick.
     const shownState = this.#store.value.shown;
     const messages = shownState?.thread?.messages ?? [];

@@ -4,6 +4,7 @@
 
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { localized, msg, str } from '@lit/localize';
 import { BehaviorSubject, combineLatest, distinctUntilChanged, map, of, switchMap, type Observable } from 'rxjs';
 import {
@@ -133,12 +134,23 @@ export class CcWrapupPicker extends CcElement {
     return combineLatest([view$, left$]).pipe(map(([view, left]) => (view ? { view, left } : undefined)));
   }
 
+  /** PL-5: focus was inside before this update — on a picker that closing takes away. */
+  #hadFocus = false;
+
   protected override willUpdate(changed: PropertyValues<this>): void {
+    this.#hadFocus = this.shadowRoot?.activeElement != null;
     // Before the controller's update, so this very render shows the task asked for.
     if (changed.has('taskId')) this.#taskId$.next(this.taskId);
   }
 
   protected override updated(): void {
+    // PL-5: a wrap-up closed with focus in it goes to the next one's reasons, else to "No interaction
+    // is in wrap-up", never to the page.
+    if (this.#hadFocus && !this.shadowRoot?.activeElement) {
+      (
+        this.renderRoot.querySelector<HTMLElement>('[part="reasons"]') ?? this.renderRoot.querySelector<HTMLElement>('[part="idle"]')
+      )?.focus();
+    }
     // WU-2: the core closed a wrap-up at zero; tell the host once per notice.
     const notices = this.#store.value.notices ?? [];
     for (const notice of notices) {
@@ -283,8 +295,12 @@ export class CcWrapupPicker extends CcElement {
       ${this.renderConnectionBanner()}
       <div class="visually-hidden" role="status">${entries.map((e) => html`<p>${this.#announcement(e)}</p>`)}</div>
       <div part="notices" role="status">${notices.map((n) => this.#renderNotice(n, reasons))}</div>
-      ${entries.length === 0 ? html`<p part="idle">${msg('No interaction is in wrap-up.')}</p>` : nothing}
-      ${entries.map((entry, index) => this.#renderEntry(entry, index, connection))}
+      ${entries.length === 0 ? html`<p part="idle" tabindex="-1">${msg('No interaction is in wrap-up.')}</p>` : nothing}
+      ${repeat(
+        entries,
+        (entry) => entry.view.taskId,
+        (entry, index) => this.#renderEntry(entry, index, connection),
+      )}
     `;
   }
 
@@ -373,7 +389,8 @@ export class CcWrapupPicker extends CcElement {
                   part="close"
                   class="primary"
                   type="button"
-                  ?disabled=${!view.canClose || closing || !connected}
+                  ?disabled=${(!view.canClose || !connected) && !closing}
+                  aria-disabled=${closing ? 'true' : 'false'}
                   aria-busy=${closing ? 'true' : 'false'}
                   aria-describedby="${id}-hint"
                   @click=${() => this.#close(view)}
