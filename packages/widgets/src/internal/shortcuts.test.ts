@@ -222,6 +222,9 @@ describe('KB: keyboard shortcuts', () => {
     await emit(p, call());
     await chord('Control', 'Alt', '9');
     expect(accepted(p.adapter)).to.deep.equal(['call-1']);
+    await chord('Control', 'Alt', 't');
+    expect(p.pane.listCollapsed, 'the task pane too').to.equal(true);
+    expect(document.activeElement, 'focus stays on the host’s button').to.equal(p.button);
     // Off again: the page's keys are the page's.
     p.provider.globalShortcuts = false;
     await settle();
@@ -265,6 +268,15 @@ describe('KB: keyboard shortcuts', () => {
     await chord('Alt', 'l');
     expect(p.pane.listCollapsed).to.equal(true);
     expect(shadow(p.pane, '[part="task-list-toggle"]').getAttribute('aria-keyshortcuts')).to.equal('Alt+L');
+
+    // The call banner: Ctrl+Alt+9 off for it, Alt+A instead; the pane's Ctrl+Alt+9 is left as it was.
+    p.banner.shortcuts = { acceptOffers: 'Alt+A' };
+    await emit(p, call());
+    await chord('Control', 'Alt', '9');
+    expect(accepted(p.adapter), 'nothing digital waits; the banner no longer takes Ctrl+Alt+9').to.deep.equal([]);
+    expect(shadow(p.banner, '[part="accept"]').getAttribute('aria-keyshortcuts')).to.equal('Alt+A');
+    await chord('Alt', 'a');
+    expect(accepted(p.adapter)).to.deep.equal(['call-1']);
   });
 
   it('KB call banner and task pane: Ctrl+Alt+9 does one thing per press — the widget with focus first, else the ringing call', async () => {
