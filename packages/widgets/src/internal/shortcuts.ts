@@ -203,9 +203,10 @@ function onKeydown(event: KeyboardEvent): void {
     if (hostField(path[0])) return;
     candidates = [...controllers].filter((c) => c.global && c.host.activeClient);
   }
+  // Nearest the focused element first; widgets off the path after them, by rank.
   const depth = (c: ShortcutController) => {
     const at = path.indexOf(c.host);
-    return at < 0 ? Infinity : at;
+    return at < 0 ? path.length : at;
   };
   candidates.sort((a, b) => depth(a) - depth(b) || a.rank - b.rank);
   for (const controller of candidates) {
