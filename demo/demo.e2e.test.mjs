@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'vite';
 import puppeteer from 'puppeteer-core';
 import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { waitFor } from './e2e-support.mjs';
 
 let server;
 let browser;
@@ -53,23 +54,6 @@ async function typeInto(page, selector, value) {
   await input.click({ count: 3 });
   await page.keyboard.press('Backspace');
   await input.type(value);
-}
-
-/**
- * Waits until an element matching `selector` (searched through every shadow root) exists and, when
- * `expected` is given, contains that text. Polls: mutations inside shadow roots are not observed.
- */
-async function waitFor(page, selector, expected = '') {
-  await page.waitForFunction(
-    (sel, want) => {
-      const find = (root) =>
-        root.querySelector(sel) ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
-      return find(document)?.textContent.replace(/\s+/g, ' ').includes(want);
-    },
-    { timeout: 5000, polling: 50 },
-    selector,
-    expected,
-  );
 }
 
 test('SL-1…SL-11, ST-1…ST-9: a whole sign-in, state changes and sign-out on the simulator', async () => {

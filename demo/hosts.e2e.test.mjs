@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { waitFor } from './e2e-support.mjs';
 import { buildPages } from '../scripts/cdn.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
@@ -173,20 +174,6 @@ after(async () => {
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/** Waits until an element matching `selector` (through every shadow root) contains `expected`. */
-async function waitFor(page, selector, expected = '') {
-  await page.waitForFunction(
-    (sel, want) => {
-      const find = (root) =>
-        root.querySelector(sel) ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
-      return find(document)?.textContent.replace(/\s+/g, ' ').includes(want);
-    },
-    { timeout: 10_000, polling: 50 },
-    selector,
-    expected,
-  );
-}
 
 /** Opens the host for `role`; returns the page and the errors it logs. */
 async function openHost(role) {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { CHROME_PATH, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
+import { waitFor } from './e2e-support.mjs';
 import { buildPages } from '../scripts/cdn.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 
@@ -28,23 +29,6 @@ after(async () => {
   await server?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
-
-/**
- * Waits until an element matching `selector` (searched through every shadow root) exists and, when
- * `expected` is given, contains that text. Polls: mutations inside shadow roots are not observed.
- */
-async function waitFor(page, selector, expected = '') {
-  await page.waitForFunction(
-    (sel, want) => {
-      const find = (root) =>
-        root.querySelector(sel) ?? [...root.querySelectorAll('*')].map((e) => e.shadowRoot && find(e.shadowRoot)).find(Boolean);
-      return find(document)?.textContent.replace(/\s+/g, ' ').includes(want);
-    },
-    { timeout: 10_000, polling: 50 },
-    selector,
-    expected,
-  );
-}
 
 async function typeInto(page, selector, value) {
   const input = await page.$(`pierce/${selector}`);
