@@ -4,9 +4,9 @@
 import { html, LitElement, css, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider, provide } from '@lit/context';
-import type { Subscription } from 'rxjs';
 import type { CcClient } from '@cc-elements/core';
 import { clientContext, shortcutContext } from '../internal/context.js';
+import { StoreController } from '../internal/store-controller.js';
 import { setActiveLocale } from '../internal/locale.js';
 import type { Shortcuts } from '../internal/shortcuts.js';
 
@@ -46,47 +46,30 @@ export class CcProvider extends LitElement {
 
   readonly #shortcuts = new ContextProvider(this, { context: shortcutContext, initialValue: { shortcuts: {}, global: false } });
 
+  /** The client the store bridge follows: this provider's own. */
+  get activeClient(): CcClient | undefined {
+    return this.client;
+  }
+
   /** PL-4: the agent's choice from the client, followed while no `locale` attribute is set. */
-  #clientLocale: string | undefined;
-  #subscription: Subscription | undefined;
-  #subscribedTo: CcClient | undefined;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.#follow(this.client);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#follow(undefined);
-  }
+  readonly #store = new StoreController<{ locale: string | undefined }>(this, (client) => ({ locale: client.locale$ }));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') && this.isConnected) this.#follow(this.client);
-    if (changed.has('locale')) this.#apply();
     if (changed.has('shortcuts') || changed.has('globalShortcuts')) {
       this.#shortcuts.setValue({ shortcuts: this.shortcuts ?? {}, global: this.globalShortcuts });
     }
   }
 
-  #follow(client: CcClient | undefined): void {
-    if (client === this.#subscribedTo) return;
-    this.#subscription?.unsubscribe();
-    this.#subscription = undefined;
-    this.#subscribedTo = client;
-    this.#clientLocale = undefined;
-    if (!client) return;
-    this.#subscription = client.locale$.subscribe((locale) => {
-      this.#clientLocale = locale;
-      this.#apply();
-    });
+  protected override updated(): void {
+    // After the bridge's update, so a new client's choice is read in the same update.
+    this.#apply();
   }
 
   /** What this provider last asked for: with neither attribute nor choice left, the widgets go back to English. */
   #applied: string | undefined;
 
   #apply(): void {
-    const wanted = this.locale || this.#clientLocale;
+    const wanted = this.locale || this.#store.value.locale;
     if (wanted === this.#applied) return;
     this.#applied = wanted;
     void setActiveLocale(wanted);

@@ -33,6 +33,7 @@ import { CcElement } from '../internal/cc-element.js';
 import { formatLocale } from '../internal/locale.js';
 import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
+import { FocusKeeper } from '../internal/keep-focus.js';
 import { dialNumberProblem, errorMessage, extensionProblem, roleName, signOutBlocker, stationKindName } from '../internal/messages.js';
 import { styles } from './station-login.styles.js';
 
@@ -118,11 +119,16 @@ export class CcStationLogin extends CcElement {
     signOut: client.signOutAllowance$,
   }));
 
-  /** PL-5: focus was inside before this update — on Sign in or Sign out, which the update may take away. */
-  #hadFocus = false;
+  /**
+   * PL-5: signed in, the form gives way to the summary (and signed out, the other way round): focus
+   * goes to the new heading instead of dropping to the page, and a screen reader reads where it is.
+   */
+  constructor() {
+    super();
+    new FocusKeeper(this, () => this.renderRoot.querySelector<HTMLElement>('h2'));
+  }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
-    this.#hadFocus = this.shadowRoot?.activeElement != null;
     const { profile, tenant } = this.#store.value;
     if (profile && tenant && profile !== this.#prefilledFor) {
       this.#prefilledFor = profile;
@@ -134,13 +140,6 @@ export class CcStationLogin extends CcElement {
       this.#countriesIn = this.#locale;
       this.#track(this.#loadCountries());
     }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // PL-5: signed in, the form gives way to the summary (and signed out, the other way round): focus
-    // goes to the new heading instead of dropping to the page, and a screen reader reads where it is.
-    if (this.#hadFocus && !this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   /** Resolves once the form has settled: renders done and no country list or number check pending. */

@@ -20,6 +20,7 @@ import {
 import { CcElement } from '../internal/cc-element.js';
 import { StoreController } from '../internal/store-controller.js';
 import { controls } from '../internal/tokens.js';
+import { FocusKeeper } from '../internal/keep-focus.js';
 import { errorMessage, mediaName } from '../internal/messages.js';
 import { formatDuration } from '../internal/format.js';
 import { styles } from './wrapup-picker.styles.js';
@@ -134,23 +135,24 @@ export class CcWrapupPicker extends CcElement {
     return combineLatest([view$, left$]).pipe(map(([view, left]) => (view ? { view, left } : undefined)));
   }
 
-  /** PL-5: focus was inside before this update — on a picker that closing takes away. */
-  #hadFocus = false;
+  /**
+   * PL-5: a wrap-up closed with focus in it hands focus to the next one's reasons, else to "No
+   * interaction is in wrap-up", never to the page.
+   */
+  constructor() {
+    super();
+    new FocusKeeper(
+      this,
+      () => this.renderRoot.querySelector<HTMLElement>('[part="reasons"]') ?? this.renderRoot.querySelector<HTMLElement>('[part="idle"]'),
+    );
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.#hadFocus = this.shadowRoot?.activeElement != null;
     // Before the controller's update, so this very render shows the task asked for.
     if (changed.has('taskId')) this.#taskId$.next(this.taskId);
   }
 
   protected override updated(): void {
-    // PL-5: a wrap-up closed with focus in it goes to the next one's reasons, else to "No interaction
-    // is in wrap-up", never to the page.
-    if (this.#hadFocus && !this.shadowRoot?.activeElement) {
-      (
-        this.renderRoot.querySelector<HTMLElement>('[part="reasons"]') ?? this.renderRoot.querySelector<HTMLElement>('[part="idle"]')
-      )?.focus();
-    }
     // WU-2: the core closed a wrap-up at zero; tell the host once per notice.
     const notices = this.#store.value.notices ?? [];
     for (const notice of notices) {
